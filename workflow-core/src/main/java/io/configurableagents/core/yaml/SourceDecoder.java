@@ -29,7 +29,7 @@ final class SourceDecoder {
       return refused(
           SourceLocation.startOf(file),
           "file is " + megabytes(bytes.length) + " MB; a workflow file may be at most "
-              + megabytes(MAX_BYTES) + " MB",
+              + MAX_BYTES / (1024 * 1024) + " MB",
           "is this the right file?");
     }
     if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE)) {

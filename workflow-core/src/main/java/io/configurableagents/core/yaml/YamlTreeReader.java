@@ -76,6 +76,10 @@ final class YamlTreeReader {
   private Diagnostic syntaxError(MarkedYamlEngineException e) {
     Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
     String problem = Optional.ofNullable(e.getProblem()).orElse("invalid YAML");
+    if (problem.contains("(TAB)")) {
+      return Diagnostic.error(at(mark), "invalid YAML: a tab character where indentation or a value was expected",
+          "indent with spaces; YAML does not allow tabs there");
+    }
     String context = Optional.ofNullable(e.getContext()).orElse("");
     String message = "invalid YAML: " + problem + (context.isEmpty() ? "" : " (" + context + ")");
     return e.getContextMark().isPresent() && e.getProblemMark().isPresent()
