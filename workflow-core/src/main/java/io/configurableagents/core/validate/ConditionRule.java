@@ -18,7 +18,7 @@ final class ConditionRule implements Rule {
     for (EdgeDraft edge : draft.edges()) {
       String context = "edges[" + edge.index() + "]";
       if (edge.target() instanceof Routes routes) {
-        if (routes.routes().stream().noneMatch(Route::isDefault)) {
+        if (routes.complete() && routes.routes().stream().noneMatch(Route::isDefault)) {
           out.error(draft.sources().key("edges", edge.index(), "routes"), context + ": routes have no default route",
               "add a last route {condition: {logic: default}, to: <node or END>} for when no condition holds");
         }

@@ -12,30 +12,33 @@ import java.util.Set;
 /**
  * Every name an edge uses is a node (B 8.2 step 1): {@code from} is a node or START, targets are
  * nodes or END, a parallel target is a real node. Edges out of END and into START are errors here
- * (the reference failed on them only when building the graph).
+ * (the reference failed on them only when building the graph). Unknown names are reported only
+ * when every node has an id (a node without one is already an error, and edges may name it).
  */
 final class EdgeReferenceRule implements Rule {
   @Override
   public void check(WorkflowDraft draft, Diagnostics out) {
     Set<String> ids = draft.nodeIds();
+    boolean allKnown = draft.nodesComplete();
     for (EdgeDraft edge : draft.edges()) {
-      checkFrom(draft, edge, ids, out);
+      checkFrom(draft, edge, ids, allKnown, out);
       for (TargetRef ref : edge.target().targets()) {
-        checkTarget(draft, edge, ref, ids, out);
+        checkTarget(draft, edge, ref, ids, allKnown, out);
       }
     }
   }
 
-  private static void checkFrom(WorkflowDraft draft, EdgeDraft edge, Set<String> ids, Diagnostics out) {
+  private static void checkFrom(WorkflowDraft draft, EdgeDraft edge, Set<String> ids, boolean allKnown, Diagnostics out) {
     var at = draft.sources().value("edges", edge.index(), "from");
     if (edge.from().equals(EdgeSpec.END)) {
       out.error(at, "edges[" + edge.index() + "]: an edge cannot start at END", "END ends the run; remove this edge");
-    } else if (!edge.from().equals(EdgeSpec.START) && !ids.contains(edge.from())) {
+    } else if (allKnown && !edge.from().equals(EdgeSpec.START) && !ids.contains(edge.from())) {
       out.error(at, "edges[" + edge.index() + "]: from names an unknown node \"" + edge.from() + "\"", DidYouMean.hint(edge.from(), with(ids, EdgeSpec.START)));
     }
   }
 
-  private static void checkTarget(WorkflowDraft draft, EdgeDraft edge, TargetRef ref, Set<String> ids, Diagnostics out) {
+  private static void checkTarget(
+      WorkflowDraft draft, EdgeDraft edge, TargetRef ref, Set<String> ids, boolean allKnown, Diagnostics out) {
     var at = draft.sources().value(path(edge, ref));
     String role = String.join(".", ref.path().stream().filter(String.class::isInstance).map(String.class::cast).toList());
     boolean parallel = edge.target() instanceof Parallel;
@@ -43,7 +46,7 @@ final class EdgeReferenceRule implements Rule {
       out.error(at, "edges[" + edge.index() + "]: " + role + " cannot be START", "START only begins the run; name a node" + (parallel ? "" : " or END"));
     } else if (parallel && ref.node().equals(EdgeSpec.END)) {
       out.error(at, "edges[" + edge.index() + "]: parallel.target_node must be a node, not END", DidYouMean.hint(ref.node(), ids));
-    } else if (!ref.node().equals(EdgeSpec.END) && !ids.contains(ref.node())) {
+    } else if (allKnown && !ref.node().equals(EdgeSpec.END) && !ids.contains(ref.node())) {
       out.error(at, "edges[" + edge.index() + "]: " + role + " names an unknown node \"" + ref.node() + "\"",
           DidYouMean.hint(ref.node(), parallel ? ids : with(ids, EdgeSpec.END)));
     }

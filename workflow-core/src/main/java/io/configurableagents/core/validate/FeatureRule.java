@@ -10,7 +10,7 @@ final class FeatureRule implements Rule {
   @Override
   public void check(WorkflowDraft draft, Diagnostics out) {
     for (FeatureUse use : draft.features()) {
-      String where = use.node().map(n -> "node \"" + n + "\": ").orElse("");
+      String where = use.owner().isEmpty() ? "" : use.owner() + ": ";
       var at = draft.sources().key(use.path().toArray());
       switch (use.feature()) {
         case TOOLS -> out.warning(at, where + "tools are accepted but not executed yet: the LLM is called without them");

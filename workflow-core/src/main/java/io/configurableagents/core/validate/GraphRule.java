@@ -23,7 +23,7 @@ final class GraphRule implements Rule {
     Set<String> leadToEnd = graph.reaching(EdgeSpec.END);
     Set<String> reported = new HashSet<>();
     for (NodeDraft node : draft.nodes()) {
-      if (!reported.add(node.id())) {
+      if (!reported.add(node.id()) || Graph.isPseudo(node.id())) {
         continue;
       }
       var at = draft.sources().value("nodes", node.index(), "id");
@@ -32,8 +32,8 @@ final class GraphRule implements Rule {
       } else if (graph.successors(node.id()).isEmpty()) {
         out.error(at, "node \"" + node.id() + "\" has no outgoing edge", "add {from: " + node.id() + ", to: END} or an edge to the next node");
       } else if (!leadToEnd.contains(node.id())) {
-        out.error(at, "node \"" + node.id() + "\" never leads to END: every path from it loops forever",
-            "add a way out: a route or edge to END, or to a node that leads there");
+        out.error(at, "no path from node \"" + node.id() + "\" reaches END",
+            "every path from it loops or stops at a node without edges; add an edge or route to END from it or from a node after it");
       }
     }
   }

@@ -23,6 +23,8 @@ import java.util.Set;
  * reported once. Not a model for running: see {@link io.configurableagents.core.model.Workflow}.
  *
  * @param name {@code flow.name}, trimmed, when it is valid
+ * @param nodesComplete whether every entry of {@code nodes} has an id; edges are checked against
+ *     the node ids only then
  * @param edgesComplete whether every entry of {@code edges} could be read; graph checks that need
  *     the whole graph (reachability) run only then
  */
@@ -34,6 +36,7 @@ public record WorkflowDraft(
     List<FieldDraft> fields,
     List<NodeDraft> nodes,
     List<EdgeDraft> edges,
+    boolean nodesComplete,
     boolean edgesComplete,
     List<FeatureUse> features,
     WorkflowConfig config,
@@ -169,7 +172,12 @@ public record WorkflowDraft(
     }
   }
 
-  public record Routes(List<Route> routes) implements Target {
+  /**
+   * The reference's {@code routes}.
+   *
+   * @param complete whether every route could be read (else {@code routes} holds the ones that could)
+   */
+  public record Routes(List<Route> routes, boolean complete) implements Target {
     public Routes {
       routes = List.copyOf(routes);
     }
@@ -205,8 +213,13 @@ public record WorkflowDraft(
     }
   }
 
-  /** Something the file uses that this runtime accepts but does not (yet) execute. */
-  public record FeatureUse(Feature feature, Optional<String> node, List<Object> path) {
+  /**
+   * Something the file uses that this runtime accepts but does not (yet) execute.
+   *
+   * @param owner how messages name the node that uses it ({@code node "research"}), empty for
+   *     workflow-level blocks
+   */
+  public record FeatureUse(Feature feature, String owner, List<Object> path) {
     public FeatureUse {
       path = List.copyOf(path);
     }

@@ -99,7 +99,7 @@ final class ConfigBinder {
       }
     });
     if (enabled) {
-      features.add(new FeatureUse(Feature.AB_TEST, Optional.empty(), r.path()));
+      features.add(new FeatureUse(Feature.AB_TEST, "", r.path()));
     }
   }
 
@@ -120,7 +120,7 @@ final class ConfigBinder {
           });
         }
       });
-      features.add(new FeatureUse(Feature.GATES, Optional.empty(), List.of("config", "gates")));
+      features.add(new FeatureUse(Feature.GATES, "", List.of("config", "gates")));
     });
   }
 
@@ -131,7 +131,7 @@ final class ConfigBinder {
       o.string("metric");
       o.integer("max_demos", 1, Long.MAX_VALUE);
       if (o.bool("enabled").orElse(false)) {
-        features.add(new FeatureUse(Feature.OPTIMIZATION, Optional.empty(), List.of("optimization")));
+        features.add(new FeatureUse(Feature.OPTIMIZATION, "", List.of("optimization")));
       }
     });
   }
@@ -141,7 +141,7 @@ final class ConfigBinder {
     node.flatMap(n -> MapReader.of(n, List.of("memory"), "memory", Keys.MEMORY, out)).ifPresent(m -> {
       m.oneOf("default_scope", List.of("agent", "workflow", "node"), false);
       if (m.bool("enabled").orElse(false)) {
-        features.add(new FeatureUse(Feature.MEMORY, Optional.empty(), List.of("memory")));
+        features.add(new FeatureUse(Feature.MEMORY, "", List.of("memory")));
       }
     });
   }

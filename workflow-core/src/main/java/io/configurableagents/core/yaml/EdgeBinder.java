@@ -51,6 +51,11 @@ final class EdgeBinder {
     return from.flatMap(f -> target.map(t -> new EdgeDraft(index, f, t)));
   }
 
+  /** Whether the whole target was read: routes are kept when some route had errors, to check the others. */
+  static boolean complete(Target target) {
+    return !(target instanceof Routes r) || r.complete();
+  }
+
   private Optional<String> from(MapReader r) {
     if (r.has("from") && r.has("from_")) {
       out.error(r.mapping().entry("from_").get().key().at(), r.context() + ": both from and from_ given", "from_ is another spelling of from; keep one");
@@ -121,7 +126,7 @@ final class EdgeBinder {
     for (int i = 0; i < list.items().size(); i++) {
       route(list.items().get(i), r.path("routes", i), r.context() + " routes[" + i + "]").ifPresent(routes::add);
     }
-    return routes.size() == list.items().size() ? Optional.of(new Routes(routes)) : Optional.empty();
+    return Optional.of(new Routes(routes, routes.size() == list.items().size()));
   }
 
   private Optional<Route> route(YamlNode node, List<Object> path, String context) {

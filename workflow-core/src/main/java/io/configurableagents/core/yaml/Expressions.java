@@ -47,10 +47,13 @@ final class Expressions {
     try {
       return Optional.of(TypeRef.parse(scalar.text()));
     } catch (TypeSyntaxException e) {
-      out.error(
-          scalar.span().at(e.offset()),
-          what + ": invalid type " + Snippets.quoted(scalar.text()) + ": " + e.getMessage(),
-          "valid types: " + TYPES);
+      String message = e.getMessage().startsWith("invalid type") ? e.getMessage()
+          : "invalid type " + Snippets.quoted(scalar.text()) + ": " + e.getMessage();
+      if (message.contains("did you mean")) {
+        out.error(scalar.span().at(e.offset()), what + ": " + message);
+      } else {
+        out.error(scalar.span().at(e.offset()), what + ": " + message, "valid types: " + TYPES);
+      }
       return Optional.empty();
     }
   }

@@ -46,6 +46,19 @@ final class Keys {
 
   private Keys() {}
 
+  /** A hint for a key that users put in the wrong place (known from the docs and examples). */
+  static java.util.Optional<String> misplaced(String key, List<Object> path) {
+    String where = path.isEmpty() ? "" : path.get(0) + "/" + (path.size() - 1);
+    String hint = switch (where + ":" + key) {
+      case "config/0:memory" -> "memory is read at the top level and on nodes, not under config";
+      case ":observability" -> "observability belongs under config: config.observability";
+      case ":name", ":description", ":version" -> "in the schema_version \"1.0\" format this is flow." + key;
+      case "nodes/1:name" -> "a node is named by its id; use description for a longer text";
+      default -> null;
+    };
+    return java.util.Optional.ofNullable(hint);
+  }
+
   private static Set<String> of(String... keys) {
     return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(keys)));
   }

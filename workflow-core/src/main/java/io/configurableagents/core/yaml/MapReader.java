@@ -177,7 +177,7 @@ final class MapReader {
   }
 
   private static String range(Object min, Object max) {
-    boolean noMax = max instanceof Long l ? l == Long.MAX_VALUE : (Double) max == Double.MAX_VALUE;
+    boolean noMax = max instanceof Long l ? l >= Integer.MAX_VALUE : (Double) max == Double.MAX_VALUE;
     return noMax ? "at least " + min : "between " + min + " and " + max;
   }
 
@@ -185,7 +185,8 @@ final class MapReader {
     for (YamlNode.Entry e : mapping.entries()) {
       String key = e.key().text();
       if (!known.contains(key)) {
-        out.warning(e.key().at(), context + ": unknown key \"" + key + "\" (ignored)", keyHint(key, known));
+        out.warning(e.key().at(), context + ": unknown key \"" + key + "\" (ignored)",
+            Keys.misplaced(key, path).orElseGet(() -> keyHint(key, known)));
       }
     }
   }

@@ -42,13 +42,13 @@ final class NodeBinder {
     Map<String, Optional<Template>> inputs = inputs(r, context);
     List<String> outputs = outputs(r);
     Optional<OutputDraft> output = r.required("output_schema").flatMap(v -> outputSchema(v, r.path("output_schema"), context));
-    List<ToolSpec> tools = tools(r, context, id);
+    List<ToolSpec> tools = tools(r, context);
     Optional<LlmSpec> llm = r.node("llm").flatMap(v -> LlmBinder.bind(v, r.path("llm"), context + " llm", out));
     Optional<String> code = r.string("code");
     Optional<String> description = r.string("description");
-    sideBlocks(r, context, id);
+    sideBlocks(r, context);
     if (code.isPresent()) {
-      features.add(new FeatureUse(Feature.CODE, id, r.path("code")));
+      features.add(new FeatureUse(Feature.CODE, context, r.path("code")));
     }
     return id.map(i -> new NodeDraft(index, i, prompt, inputs, outputs, output, tools, llm, code, description));
   }
@@ -133,7 +133,7 @@ final class NodeBinder {
     });
   }
 
-  private List<ToolSpec> tools(MapReader r, String context, Optional<String> id) {
+  private List<ToolSpec> tools(MapReader r, String context) {
     List<ToolSpec> tools = new ArrayList<>();
     r.list("tools").ifPresent(list -> {
       for (int i = 0; i < list.items().size(); i++) {
@@ -152,18 +152,18 @@ final class NodeBinder {
         }
       }
       if (!list.items().isEmpty()) {
-        features.add(new FeatureUse(Feature.TOOLS, id, r.path("tools")));
+        features.add(new FeatureUse(Feature.TOOLS, context, r.path("tools")));
       }
     });
     return tools;
   }
 
   /** Keys the runtime accepts and checks, but does not act on (memory, sandbox, optimize...). */
-  private void sideBlocks(MapReader r, String context, Optional<String> id) {
+  private void sideBlocks(MapReader r, String context) {
     r.map("memory", context + " memory", Keys.MEMORY).ifPresent(m -> {
       m.oneOf("default_scope", List.of("agent", "workflow", "node"), false);
       if (m.bool("enabled").orElse(false)) {
-        features.add(new FeatureUse(Feature.MEMORY, id, r.path("memory")));
+        features.add(new FeatureUse(Feature.MEMORY, context, r.path("memory")));
       }
     });
     r.map("sandbox", context + " sandbox", Keys.SANDBOX).ifPresent(s -> {
@@ -180,7 +180,7 @@ final class NodeBinder {
       o.string("strategy");
       o.integer("max_demos", 1, Long.MAX_VALUE);
       if (o.bool("enabled").orElse(false)) {
-        features.add(new FeatureUse(Feature.OPTIMIZE, id, r.path("optimize")));
+        features.add(new FeatureUse(Feature.OPTIMIZE, context, r.path("optimize")));
       }
     });
     r.bool("log_prompts");

@@ -43,6 +43,7 @@ final class WorkflowBinder {
     Optional<String> version = flow.flatMap(f -> f.string("version"));
     List<FieldDraft> fields = r.required("state").map(s -> new StateBinder(out).bind(s)).orElse(List.of());
     List<NodeDraft> nodes = nodes(r);
+    boolean nodesComplete = r.node("nodes").filter(n -> n instanceof YamlNode.Sequence s && s.items().size() == nodes.size()).isPresent();
     List<EdgeDraft> edges = new ArrayList<>();
     boolean edgesComplete = edges(r, edges);
     ConfigBinder config = new ConfigBinder(out, features);
@@ -50,7 +51,7 @@ final class WorkflowBinder {
     config.memory(r.node("memory"));
     WorkflowConfig workflowConfig = config.bind(r.node("config"));
     SourceMap sources = new TreeSourceMap(root);
-    return Optional.of(new WorkflowDraft(file, name, description, version, fields, nodes, edges, edgesComplete,
+    return Optional.of(new WorkflowDraft(file, name, description, version, fields, nodes, edges, nodesComplete, edgesComplete,
         features, workflowConfig, sources));
   }
 
@@ -105,7 +106,7 @@ final class WorkflowBinder {
     for (int i = 0; i < list.get().items().size(); i++) {
       binder.bind(list.get().items().get(i), i).ifPresent(edges::add);
     }
-    return edges.size() == list.get().items().size();
+    return edges.size() == list.get().items().size() && edges.stream().allMatch(e -> EdgeBinder.complete(e.target()));
   }
 
   private Optional<YamlNode.Sequence> nonEmptyList(MapReader r, String key, String need) {

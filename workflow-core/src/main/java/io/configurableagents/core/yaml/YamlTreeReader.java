@@ -82,9 +82,16 @@ final class YamlTreeReader {
     }
     String context = Optional.ofNullable(e.getContext()).orElse("");
     String message = "invalid YAML: " + problem + (context.isEmpty() ? "" : " (" + context + ")");
-    return e.getContextMark().isPresent() && e.getProblemMark().isPresent()
-            && e.getContextMark().get().getLine() != e.getProblemMark().get().getLine()
-        ? Diagnostic.error(at(mark), message, "the construct started at line " + (e.getContextMark().get().getLine() + 1))
+    Optional<Mark> opened = e.getContextMark().filter(c -> e.getProblemMark().map(p -> p.getLine() != c.getLine()).orElse(false));
+    if (context.startsWith("while parsing a flow") && opened.isPresent()) {
+      return Diagnostic.error(at(mark), message, "the " + (context.contains("mapping") ? "{" : "[") + " opened at "
+          + at(opened).line() + ":" + at(opened).column() + " is not closed before this point");
+    }
+    if (context.startsWith("while parsing a flow")) {
+      return Diagnostic.error(at(mark), message, "inside {...} and [...], quote values that contain [ ] { } or commas");
+    }
+    return opened.isPresent()
+        ? Diagnostic.error(at(mark), message, "the construct started at line " + at(opened).line())
         : Diagnostic.error(at(mark), message);
   }
 
