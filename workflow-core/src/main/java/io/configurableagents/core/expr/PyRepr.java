@@ -2,8 +2,6 @@ package io.configurableagents.core.expr;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +12,11 @@ import java.util.Map;
  * {@code ['a', 'b']}, {@code {'a': 1}}; strings inside containers use Python's {@code repr}
  * quoting.
  *
- * <p>Floats follow Python's {@code repr}: the shortest digits that read back as the same double,
- * in positional form when the decimal exponent is in [-4, 16), otherwise as {@code 1e-05},
- * {@code 1e+16}. Maps always render as dicts; the reference renders a nested object field as a
+ * <p>Floats follow Python's {@code repr} ({@link PyFloat}): {@code 1e-05}, {@code 1e+16},
+ * {@code 0.30000000000000004}. Maps always render as dicts; the reference renders a nested object field as a
  * Pydantic model ({@code name='A' age=3}), which we do not imitate on purpose.
  */
 public final class PyRepr {
-  private static final int MAX_DIGITS = 17;
-
   private PyRepr() {}
 
   /** {@code str(value)}: a top-level string is itself, unquoted. */
@@ -43,8 +38,8 @@ public final class PyRepr {
       out.append(b ? "True" : "False");
     } else if (value instanceof String s) {
       appendString(out, s);
-    } else if (value instanceof Double || value instanceof java.lang.Float || value instanceof BigDecimal) {
-      out.append(floatRepr(value instanceof java.lang.Float f
+    } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+      out.append(PyFloat.repr(value instanceof Float f
           ? Double.parseDouble(f.toString()) : ((Number) value).doubleValue()));
     } else if (value instanceof Number) {
       out.append(value instanceof BigInteger ? value.toString() : Long.toString(((Number) value).longValue()));
@@ -116,67 +111,5 @@ public final class PyRepr {
       default:
         return true;
     }
-  }
-
-  /** Python's {@code repr(float)}. */
-  static String floatRepr(double d) {
-    if (Double.isNaN(d)) {
-      return "nan";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "inf" : "-inf";
-    }
-    String sign = (Double.doubleToRawLongBits(d) < 0) ? "-" : "";
-    if (d == 0) {
-      return sign + "0.0";
-    }
-    BigDecimal shortest = shortest(Math.abs(d));
-    String digits = shortest.unscaledValue().toString();
-    int point = digits.length() - shortest.scale();
-    return sign + (point > -4 && point <= 16 ? positional(digits, point) : scientific(digits, point));
-  }
-
-  /**
-   * The shortest decimal that reads back as {@code d}, the nearest one among equally short ones
-   * (what Python's repr gives); independent of the JDK's own {@code Double.toString}.
-   */
-  private static BigDecimal shortest(double d) {
-    BigDecimal exact = new BigDecimal(d);
-    for (int precision = 1; precision < MAX_DIGITS; precision++) {
-      BigDecimal best = null;
-      for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP}) {
-        BigDecimal candidate = exact.round(new MathContext(precision, mode));
-        if (Double.parseDouble(candidate.toString()) == d && (best == null || closer(exact, candidate, best))) {
-          best = candidate;
-        }
-      }
-      if (best != null) {
-        return best.stripTrailingZeros();
-      }
-    }
-    return exact.round(new MathContext(MAX_DIGITS, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-  }
-
-  private static boolean closer(BigDecimal exact, BigDecimal a, BigDecimal b) {
-    return exact.subtract(a).abs().compareTo(exact.subtract(b).abs()) < 0;
-  }
-
-  /** {@code digits} with the decimal point after {@code point} digits: 0.001, 3.0, 1000000.0. */
-  private static String positional(String digits, int point) {
-    if (point <= 0) {
-      return "0." + "0".repeat(-point) + digits;
-    }
-    if (point >= digits.length()) {
-      return digits + "0".repeat(point - digits.length()) + ".0";
-    }
-    return digits.substring(0, point) + "." + digits.substring(point);
-  }
-
-  /** 1e-05, 1.5e+16: at least two exponent digits, as C's printf does. */
-  private static String scientific(String digits, int point) {
-    int exponent = point - 1;
-    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    String magnitude = Integer.toString(Math.abs(exponent));
-    return mantissa + "e" + (exponent < 0 ? "-" : "+") + (magnitude.length() < 2 ? "0" : "") + magnitude;
   }
 }

@@ -2,12 +2,16 @@ package io.configurableagents.core.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,6 +49,7 @@ class PyReprTest {
         Arguments.of(1.5e-7, "1.5e-07"),
         Arguments.of(2.5e100, "2.5e+100"),
         Arguments.of(4.35, "4.35"),
+        Arguments.of(847703427782718.75, "847703427782718.8"),
         Arguments.of(0.3, "0.3"),
         Arguments.of(2e-3, "0.002"),
         Arguments.of(123e-20, "1.23e-18"),
@@ -60,6 +65,46 @@ class PyReprTest {
   void floatsRenderAsPythonRepr(double value, String python) {
     assertThat(PyRepr.str(value)).isEqualTo(python);
     assertThat(PyRepr.repr(value)).isEqualTo(python);
+    assertThat(PyFloat.repr(value, false)).as("exact search used on JDK 17").isEqualTo(python);
+  }
+
+  @Test
+  void floatsMatchCPythonOnAFixtureOfVariedDoubles() throws IOException {
+    // src/test/resources/pyrepr/floats.tsv was written by CPython 3.11: bits, then repr(value).
+    List<String> lines;
+    try (InputStream in = PyReprTest.class.getResourceAsStream("/pyrepr/floats.tsv")) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
+    }
+    assertThat(lines).hasSizeGreaterThan(500);
+    for (String line : lines) {
+      String[] columns = line.split("\t");
+      double value = Double.longBitsToDouble(Long.parseUnsignedLong(columns[0], 16));
+      assertThat(PyRepr.repr(value)).as(line).isEqualTo(columns[1]);
+      assertThat(PyFloat.repr(value, false)).as(line).isEqualTo(columns[1]);
+    }
+  }
+
+  @Test
+  void jdkDigitsAndTheExactSearchAgreeOnRandomDoubles() {
+    Random random = new Random(3);
+    for (int i = 0; i < 3_000; i++) {
+      double value = i % 2 == 0
+          ? Double.longBitsToDouble(random.nextLong())
+          : random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
+      if (Double.isFinite(value) && value != 0) {
+        assertThat(PyFloat.fromJdk(Math.abs(value))).as("%s", value).isEqualTo(PyFloat.search(Math.abs(value)));
+      }
+    }
+    for (int k = 1; k < 500; k++) {
+      double subnormal = Double.MIN_VALUE * k;
+      assertThat(PyFloat.fromJdk(subnormal)).as("%s", subnormal).isEqualTo(PyFloat.search(subnormal));
+    }
+    for (int digit = 1; digit <= 9; digit++) {
+      for (int exponent = -320; exponent <= 300; exponent += 7) {
+        double value = Double.parseDouble(digit + "e" + exponent);
+        assertThat(PyFloat.fromJdk(value)).as("%s", value).isEqualTo(PyFloat.search(value));
+      }
+    }
   }
 
   static Stream<Arguments> strings() {
