@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * A prompt template or input-mapping value (workflow-format.md B 9, with the A.3 escape).
  *
- * <p>Syntax: {@code {name}} or {@code {a.b.c}} is a placeholder (a name starts with a letter or
- * {@code _} and continues with letters, digits, {@code _} and {@code .}); {@code {state.x}} is the
+ * <p>Syntax: {@code {name}} or {@code {a.b.c}} is a placeholder (it starts with a letter or
+ * {@code _}; segments are separated by {@code .} and hold letters, digits, {@code _} and
+ * {@code -}, which B 4 needs for a field such as {@code my-field}); {@code {state.x}} is the
  * same as {@code {x}}. {@code {{} and {@code }}} are literal braces. Any other brace group with
  * content is a syntax error, with the hint to double the braces. Tolerated as literal text: an
  * empty {@code {}}, a {@code {} with no later {@code }}, a lone {@code }}.
