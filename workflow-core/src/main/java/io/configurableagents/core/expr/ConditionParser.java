@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Recursive-descent parser of the condition language, Python's grammar restricted to it:
@@ -34,8 +32,7 @@ final class ConditionParser {
   static final int MAX_DEPTH = 50;
   private static final Set<String> KEYWORDS =
       Set.of("and", "or", "not", "in", "True", "False", "true", "false", "None", "null");
-  private static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "not", "in");
-  private static final Pattern PART_END = Pattern.compile("\\s+(?:and|or)\\s");
+  static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "not", "in");
 
   record Result(ConditionExpr root, List<FieldRef> fieldRefs, List<ExprProblem> warnings) {}
 
@@ -131,7 +128,8 @@ final class ConditionParser {
       String text = source.substring(leftStart, previous().end());
       if (!left.readsState() && !right.readsState()) {
         constantWarned = true;
-        warnings.add(ConditionWarnings.constantComparison(text, leftStart, leftBare.or(() -> rightBare).map(ConditionToken::text)));
+        Optional<String> word = leftBare.or(() -> rightBare).map(ConditionToken::text);
+        warnings.add(ConditionWarnings.constantComparison(text, leftStart, word));
       }
       steps.add(new Compare.Step(op, right, text));
       left = right;
@@ -149,9 +147,14 @@ final class ConditionParser {
       case LPAREN -> parenthesized(token);
       case LBRACKET -> list(token);
       case WORD -> wordOperand(token);
-      case ERROR -> throw fail(comparand ? withHint(token.problem(), quoteHint(token.offset())) : token.problem());
+      case ERROR -> throw fail(comparand ? withQuoteHint(token) : token.problem());
       default -> throw expected("a value", token);
     };
+  }
+
+  /** A bad token where a compared value belongs: {@code state.url == http://x} wants quotes. */
+  private ExprProblem withQuoteHint(ConditionToken error) {
+    return ConditionHints.withHint(error.problem(), ConditionHints.quoteText(source, error.offset()));
   }
 
   private ConditionExpr wordOperand(ConditionToken token) {
@@ -272,57 +275,16 @@ final class ConditionParser {
     boolean continuesText = token.is(Kind.ERROR) || token.is(Kind.NUMBER)
         || (token.is(Kind.WORD) && !token.text().startsWith("state."));
     Optional<String> quote = textOperand.filter(operand -> continuesText && operand == previous())
-        .flatMap(operand -> quoteHint(operand.offset()));
+        .flatMap(operand -> ConditionHints.quoteText(source, operand.offset()));
     if (token.is(Kind.ERROR)) {
-      return fail(withHint(token.problem(), quote));
+      ExprProblem problem = token.problem();
+      boolean quoteWins = quote.isPresent() && (token.text().startsWith("'") || token.text().startsWith("\""));
+      return fail(quoteWins ? new ExprProblem(problem.offset(), problem.message(), quote)
+          : ConditionHints.withHint(problem, quote));
     }
-    Optional<String> hint = hintAfterExpression(token).or(this::escapeHint).or(() -> quote)
+    Optional<String> hint = ConditionHints.afterExpression(token, previous()).or(() -> quote)
         .or(() -> Optional.of("perhaps you should join the parts with 'and' or 'or'"));
     return fail(new ExprProblem(token.offset(), "unexpected " + token.describe(), hint));
-  }
-
-  private static Optional<String> hintAfterExpression(ConditionToken token) {
-    if (token.is(Kind.RPAREN)) {
-      return Optional.of("perhaps you should remove it or add a matching '('");
-    }
-    String lower = token.text().toLowerCase(Locale.ROOT);
-    if (!token.is(Kind.WORD)) {
-      return Optional.empty();
-    } else if (token.text().equals("not")) {
-      return Optional.of("did you mean 'not in'? To negate a comparison, put 'not' in front of it");
-    } else if (token.text().equals("is")) {
-      return Optional.of("did you mean '=='? (and '!=' for 'is not')");
-    }
-    return OPERATOR_WORDS.contains(lower) ? Optional.of("did you mean '" + lower + "'?") : Optional.empty();
-  }
-
-  /** After {@code 'it\'s'}: strings have no escapes. */
-  private Optional<String> escapeHint() {
-    ConditionToken string = previous();
-    if (!string.is(Kind.STRING) || !string.text().endsWith("\\" + string.text().charAt(0))) {
-      return Optional.empty();
-    }
-    String other = string.text().charAt(0) == '\'' ? "\"" : "'";
-    return Optional.of("strings have no escapes; perhaps you should write text containing "
-        + string.text().charAt(0) + " between " + other + " quotes");
-  }
-
-  /** "perhaps you should quote the text: 'hello world'", for the text from {@code start} to the next and/or. */
-  private Optional<String> quoteHint(int start) {
-    String rest = source.substring(start);
-    Matcher partEnd = PART_END.matcher(rest);
-    String text = (partEnd.find() ? rest.substring(0, partEnd.start()) : rest).strip();
-    if (text.contains("'") && text.contains("\"")) {
-      return Optional.empty();
-    }
-    String quote = text.contains("'") ? "\"" : "'";
-    return Optional.of("perhaps you should quote the text: " + quote + text + quote);
-  }
-
-  private static ExprProblem withHint(ExprProblem problem, Optional<String> hint) {
-    return hint.isEmpty() || problem.hint().isPresent()
-        ? problem
-        : new ExprProblem(problem.offset(), problem.message(), hint);
   }
 
   private ExpressionSyntaxException expected(String what, ConditionToken found) {
