@@ -1,10 +1,8 @@
 package io.configurableagents.core.expr;
 
 import io.configurableagents.core.expr.ConditionToken.Kind;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Splits a condition into tokens. Stops at the first character it cannot read, emitting an
@@ -12,13 +10,6 @@ import java.util.regex.Pattern;
  * order and can add context (such as a quoting hint after a comparison operator).
  */
 final class ConditionLexer {
-  private static final String DIGITS = "[0-9](?:_?[0-9])*";
-  private static final Pattern INTEGER = Pattern.compile("[+-]?" + DIGITS);
-  private static final Pattern DECIMAL =
-      Pattern.compile(
-          "[+-]?(?:" + DIGITS + "\\.(?:" + DIGITS + ")?|\\." + DIGITS + "|" + DIGITS + "(?=[eE]))"
-              + "(?:[eE][+-]?" + DIGITS + ")?");
-
   private final String source;
   private final List<ConditionToken> tokens = new ArrayList<>();
   private int pos;
@@ -118,20 +109,15 @@ final class ConditionLexer {
       pos++;
     }
     String text = source.substring(start, pos);
-    if (INTEGER.matcher(text).matches()) {
-      return new ConditionToken(Kind.NUMBER, start, pos, text, integerValue(text));
-    }
-    if (DECIMAL.matcher(text).matches()) {
-      double value = Double.parseDouble(text.replace("_", ""));
-      return new ConditionToken(Kind.NUMBER, start, pos, text, value);
-    }
-    return ConditionToken.error(
-        start, pos, text, ExprProblem.of(start, "malformed number '" + text + "'"));
+    return PythonNumbers.parse(text)
+        .map(value -> new ConditionToken(Kind.NUMBER, start, pos, text, value))
+        .orElseGet(() -> ConditionToken.error(start, pos, text, ExprProblem.of(start, malformed(text))));
   }
 
-  private static Number integerValue(String text) {
-    BigInteger value = new BigInteger(text.replace("_", "").replace("+", ""));
-    return value.bitLength() < Long.SIZE ? (Number) value.longValue() : value;
+  private static String malformed(String text) {
+    return text.length() > PythonNumbers.MAX_LENGTH
+        ? "number longer than " + PythonNumbers.MAX_LENGTH + " characters"
+        : "malformed number '" + text + "'";
   }
 
   private ConditionToken string(char quote) {
