@@ -45,7 +45,8 @@ sealed interface ConditionExpr {
           throw cannotRead(walked + " is " + PythonValues.typeName(current) + ", not an object");
         }
         if (!map.containsKey(key)) {
-          throw cannotRead(i == 0 ? "the state has no field '" + key + "'" : walked + " has no key '" + key + "'");
+          throw cannotRead(
+              i == 0 ? "the state has no field '" + key + "'" : walked + " has no key '" + key + "'");
         }
         current = map.get(key);
       }

@@ -23,6 +23,9 @@ final class ConditionHints {
       return Optional.of("strings have no escapes; perhaps you should write text containing "
           + quote + " between " + (quote == '\'' ? "\"" : "'") + " quotes");
     }
+    if (token.is(Kind.LBRACKET)) {
+      return Optional.of("indexing is not supported; perhaps you should test membership with 'in'");
+    }
     if (!token.is(Kind.WORD)) {
       return Optional.empty();
     } else if (token.text().equals("not")) {

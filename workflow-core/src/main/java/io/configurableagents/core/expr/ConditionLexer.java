@@ -129,7 +129,10 @@ final class ConditionLexer {
           start,
           pos,
           source.substring(start),
-          ExprProblem.of(start, "unterminated string: no closing " + quote, "perhaps you should add the closing " + quote));
+          ExprProblem.of(
+              start,
+              "unterminated string: no closing " + quote,
+              "perhaps you should add the closing " + quote));
     }
     pos = close + 1;
     return new ConditionToken(
@@ -145,7 +148,10 @@ final class ConditionLexer {
           start,
           pos,
           "{",
-          ExprProblem.of(pos, "expected a field path after '{'", "perhaps you should write a field path such as {state.score}"));
+          ExprProblem.of(
+              pos,
+              "expected a field path after '{'",
+              "perhaps you should write a field path such as {state.score}"));
     }
     ConditionToken path = word();
     if (path.is(Kind.ERROR)) {
@@ -157,7 +163,10 @@ final class ConditionLexer {
           start,
           pos,
           source.substring(start, pos),
-          ExprProblem.of(pos, "missing '}' after '{" + path.text() + "'", "perhaps you should close it: {" + path.text() + "}"));
+          ExprProblem.of(
+              pos,
+              "missing '}' after '{" + path.text() + "'",
+              "perhaps you should close it: {" + path.text() + "}"));
     }
     pos++;
     return new ConditionToken(Kind.BRACED, start, pos, path.text(), path.text());

@@ -37,17 +37,16 @@ final class ConditionParser {
   record Result(ConditionExpr root, List<FieldRef> fieldRefs, List<ExprProblem> warnings) {}
 
   private final String source;
-  private final List<ConditionToken> tokens;
+  private final ConditionTokenCursor tokens;
   private final List<FieldRef> refs = new ArrayList<>();
   private final List<ExprProblem> warnings = new ArrayList<>();
-  private int index;
   private int depth;
   private boolean constantWarned;
   private Optional<ConditionToken> textOperand = Optional.empty();
 
   private ConditionParser(String source) {
     this.source = source;
-    this.tokens = ConditionLexer.tokenize(source);
+    this.tokens = new ConditionTokenCursor(ConditionLexer.tokenize(source));
   }
 
   /** Parses a non-blank condition. */
@@ -58,7 +57,7 @@ final class ConditionParser {
       throw parser.unexpected(parser.peek());
     }
     if (parser.refs.isEmpty() && !parser.constantWarned) {
-      parser.warnings.add(ConditionWarnings.readsNoField(root, parser.tokens.get(0).offset()));
+      parser.warnings.add(ConditionWarnings.readsNoField(root, parser.tokens.firstOffset()));
     }
     parser.refs.sort(Comparator.comparingInt(FieldRef::offset));
     parser.warnings.sort(Comparator.comparingInt(ExprProblem::offset));
@@ -75,13 +74,13 @@ final class ConditionParser {
         int start = peek().offset();
         conjuncts.add(parseNot());
         operands.add(new Span(start, previous().end()));
-        if (!take("and")) {
+        if (!tokens.take("and")) {
           break;
         }
         operators.add("and");
       }
       alternatives.add(conjuncts.size() == 1 ? conjuncts.get(0) : new ConditionExpr.And(conjuncts));
-      if (!take("or")) {
+      if (!tokens.take("or")) {
         break;
       }
       operators.add("or");
@@ -176,7 +175,9 @@ final class ConditionParser {
           throw expected("a value", token);
         }
         throw fail(ExprProblem.of(
-            token.offset(), "unquoted text " + token.describe() + " in a list", "did you mean '" + token.text() + "'?"));
+            token.offset(),
+            "unquoted text " + token.describe() + " in a list",
+            "did you mean '" + token.text() + "'?"));
       }
     }
   }
@@ -216,7 +217,8 @@ final class ConditionParser {
 
   private Optional<ConditionToken> takeBareWord() {
     ConditionToken token = peek();
-    boolean bare = token.is(Kind.WORD) && !KEYWORDS.contains(token.text()) && !token.text().startsWith("state.");
+    boolean bare =
+        token.is(Kind.WORD) && !KEYWORDS.contains(token.text()) && !token.text().startsWith("state.");
     return bare ? Optional.of(advance()) : Optional.empty();
   }
 
@@ -224,7 +226,8 @@ final class ConditionParser {
   private ConditionExpr bareField(ConditionToken word) {
     String lower = word.text().toLowerCase(Locale.ROOT);
     if (OPERATOR_WORDS.contains(lower)) {
-      throw fail(ExprProblem.of(word.offset(), "unexpected " + word.describe(), "did you mean '" + lower + "'?"));
+      throw fail(
+          ExprProblem.of(word.offset(), "unexpected " + word.describe(), "did you mean '" + lower + "'?"));
     }
     return field(word.text(), word.offset());
   }
@@ -253,7 +256,7 @@ final class ConditionParser {
     ConditionToken token = peek();
     return switch (token.kind()) {
       case EQ, NE, LT, LE, GT, GE -> true;
-      case WORD -> token.isWord("in") || (token.isWord("not") && tokens.get(index + 1).isWord("in"));
+      case WORD -> token.isWord("in") || (token.isWord("not") && tokens.peekNext().isWord("in"));
       default -> false;
     };
   }
@@ -278,7 +281,8 @@ final class ConditionParser {
         .flatMap(operand -> ConditionHints.quoteText(source, operand.offset()));
     if (token.is(Kind.ERROR)) {
       ExprProblem problem = token.problem();
-      boolean quoteWins = quote.isPresent() && (token.text().startsWith("'") || token.text().startsWith("\""));
+      boolean unterminatedString = token.text().startsWith("'") || token.text().startsWith("\"");
+      boolean quoteWins = quote.isPresent() && unterminatedString;
       return fail(quoteWins ? new ExprProblem(problem.offset(), problem.message(), quote)
           : ConditionHints.withHint(problem, quote));
     }
@@ -306,27 +310,15 @@ final class ConditionParser {
     return new ExpressionSyntaxException(List.of(problem));
   }
 
-  private boolean take(String keyword) {
-    if (!peek().isWord(keyword)) {
-      return false;
-    }
-    advance();
-    return true;
-  }
-
   private ConditionToken peek() {
-    return tokens.get(index);
+    return tokens.peek();
   }
 
   private ConditionToken previous() {
-    return tokens.get(Math.max(0, index - 1));
+    return tokens.previous();
   }
 
   private ConditionToken advance() {
-    ConditionToken token = tokens.get(index);
-    if (!token.is(Kind.END)) {
-      index++;
-    }
-    return token;
+    return tokens.advance();
   }
 }

@@ -67,11 +67,14 @@ final class ConditionWarnings {
   static ExprProblem readsNoField(ConditionExpr root, int offset) {
     String outcome;
     try {
-      outcome = PythonValues.isTruthy(root.evaluate(Map.of())) ? "so it is always true" : "so it is always false";
+      boolean value = PythonValues.isTruthy(root.evaluate(Map.of()));
+      outcome = value ? "so it is always true" : "so it is always false";
     } catch (ConditionEvaluationException e) {
       outcome = "so it always fails (" + e.getMessage() + ")";
     }
     return ExprProblem.of(
-        offset, "the condition reads no state field, " + outcome, "perhaps you should refer to a field as state.<name>");
+        offset,
+        "the condition reads no state field, " + outcome,
+        "perhaps you should refer to a field as state.<name>");
   }
 }

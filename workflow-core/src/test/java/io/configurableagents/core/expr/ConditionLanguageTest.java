@@ -166,6 +166,12 @@ class ConditionLanguageTest {
   }
 
   @Test
+  void pathsInsideQuotedTextAreNotFieldRefs() {
+    assertThat(Condition.parse("state.note == 'see state.other'").fieldRefs())
+        .extracting(FieldRef::text).containsExactly("state.note");
+  }
+
+  @Test
   void hiddenLoopCounterIsAFieldRef() {
     assertThat(Condition.parse("state._loop_iteration_refine >= 3").fieldRefs())
         .containsExactly(new FieldRef("state._loop_iteration_refine", List.of("_loop_iteration_refine"), 0, true));
