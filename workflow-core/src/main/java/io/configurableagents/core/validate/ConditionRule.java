@@ -6,6 +6,7 @@ import io.configurableagents.core.validate.WorkflowDraft.EdgeDraft;
 import io.configurableagents.core.validate.WorkflowDraft.Route;
 import io.configurableagents.core.validate.WorkflowDraft.Routes;
 import io.configurableagents.core.validate.WorkflowDraft.When;
+import java.util.function.Supplier;
 
 /**
  * Conditional edges (B 8.2 step 7, A.3): {@code routes} have a {@code default} route, and every
@@ -25,18 +26,18 @@ final class ConditionRule implements Rule {
         for (int r = 0; r < routes.routes().size(); r++) {
           int index = r;
           routes.routes().get(r).condition().ifPresent(c -> check(c, paths,
-              draft.sources().span("edges", edge.index(), "routes", index, "condition", "logic"), "condition of " + context + " routes[" + index + "]", out));
+              () -> draft.sources().span("edges", edge.index(), "routes", index, "condition", "logic"), "condition of " + context + " routes[" + index + "]", out));
         }
       } else if (edge.target() instanceof When when) {
-        when.condition().ifPresent(c -> check(c, paths, draft.sources().span("edges", edge.index(), "condition"), "condition of " + context, out));
+        when.condition().ifPresent(c -> check(c, paths, () -> draft.sources().span("edges", edge.index(), "condition"), "condition of " + context, out));
       }
     }
   }
 
-  private static void check(Condition condition, FieldPaths paths, SourceSpan span, String what, Diagnostics out) {
+  private static void check(Condition condition, FieldPaths paths, Supplier<SourceSpan> span, String what, Diagnostics out) {
     for (FieldRef ref : condition.fieldRefs()) {
       paths.check(ref, FieldPaths.Scope.STATE_ONLY, ref.text())
-          .ifPresent(p -> out.error(span.at(ref.offset()), what + ": " + p.message(), p.hint()));
+          .ifPresent(p -> out.error(span.get().at(ref.offset()), what + ": " + p.message(), p.hint()));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.configurableagents.core.validate;
 
 import io.configurableagents.core.model.EdgeSpec;
+import io.configurableagents.core.model.SourceLocation;
 import io.configurableagents.core.validate.WorkflowDraft.EdgeDraft;
 import io.configurableagents.core.validate.WorkflowDraft.Parallel;
 import io.configurableagents.core.validate.WorkflowDraft.TargetRef;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Every name an edge uses is a node (B 8.2 step 1): {@code from} is a node or START, targets are
@@ -29,25 +31,25 @@ final class EdgeReferenceRule implements Rule {
   }
 
   private static void checkFrom(WorkflowDraft draft, EdgeDraft edge, Set<String> ids, boolean allKnown, Diagnostics out) {
-    var at = draft.sources().value("edges", edge.index(), "from");
+    Supplier<SourceLocation> at = () -> draft.sources().value("edges", edge.index(), "from");
     if (edge.from().equals(EdgeSpec.END)) {
-      out.error(at, "edges[" + edge.index() + "]: an edge cannot start at END", "END ends the run; remove this edge");
+      out.error(at.get(), "edges[" + edge.index() + "]: an edge cannot start at END", "END ends the run; remove this edge");
     } else if (allKnown && !edge.from().equals(EdgeSpec.START) && !ids.contains(edge.from())) {
-      out.error(at, "edges[" + edge.index() + "]: from names an unknown node \"" + edge.from() + "\"", DidYouMean.hint(edge.from(), with(ids, EdgeSpec.START)));
+      out.error(at.get(), "edges[" + edge.index() + "]: from names an unknown node \"" + edge.from() + "\"", DidYouMean.hint(edge.from(), with(ids, EdgeSpec.START)));
     }
   }
 
   private static void checkTarget(
       WorkflowDraft draft, EdgeDraft edge, TargetRef ref, Set<String> ids, boolean allKnown, Diagnostics out) {
-    var at = draft.sources().value(path(edge, ref));
+    Supplier<SourceLocation> at = () -> draft.sources().value(path(edge, ref));
     String role = String.join(".", ref.path().stream().filter(String.class::isInstance).map(String.class::cast).toList());
     boolean parallel = edge.target() instanceof Parallel;
     if (ref.node().equals(EdgeSpec.START)) {
-      out.error(at, "edges[" + edge.index() + "]: " + role + " cannot be START", "START only begins the run; name a node" + (parallel ? "" : " or END"));
+      out.error(at.get(), "edges[" + edge.index() + "]: " + role + " cannot be START", "START only begins the run; name a node" + (parallel ? "" : " or END"));
     } else if (parallel && ref.node().equals(EdgeSpec.END)) {
-      out.error(at, "edges[" + edge.index() + "]: parallel.target_node must be a node, not END", DidYouMean.hint(ref.node(), ids));
+      out.error(at.get(), "edges[" + edge.index() + "]: parallel.target_node must be a node, not END", DidYouMean.hint(ref.node(), ids));
     } else if (allKnown && !ref.node().equals(EdgeSpec.END) && !ids.contains(ref.node())) {
-      out.error(at, "edges[" + edge.index() + "]: " + role + " names an unknown node \"" + ref.node() + "\"",
+      out.error(at.get(), "edges[" + edge.index() + "]: " + role + " names an unknown node \"" + ref.node() + "\"",
           DidYouMean.hint(ref.node(), parallel ? ids : with(ids, EdgeSpec.END)));
     }
   }

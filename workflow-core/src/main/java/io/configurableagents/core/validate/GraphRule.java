@@ -26,6 +26,9 @@ final class GraphRule implements Rule {
       if (!reported.add(node.id()) || Graph.isPseudo(node.id())) {
         continue;
       }
+      if (reached.contains(node.id()) && leadToEnd.contains(node.id())) {
+        continue;
+      }
       var at = draft.sources().value("nodes", node.index(), "id");
       if (!reached.contains(node.id())) {
         out.error(at, "node \"" + node.id() + "\" is never reached from START", "add an edge to it, or remove the node");

@@ -9,12 +9,13 @@ import java.util.Map;
 final class NodeIdRule implements Rule {
   @Override
   public void check(WorkflowDraft draft, Diagnostics out) {
-    Map<String, SourceLocation> first = new HashMap<>();
+    Map<String, NodeDraft> first = new HashMap<>();
     for (NodeDraft node : draft.nodes()) {
-      SourceLocation at = draft.sources().value("nodes", node.index(), "id");
-      SourceLocation earlier = first.putIfAbsent(node.id(), at);
+      NodeDraft earlier = first.putIfAbsent(node.id(), node);
       if (earlier != null) {
-        out.error(at, "duplicate node id \"" + node.id() + "\" (first at line " + earlier.line() + ")", "node ids must be unique; rename one");
+        SourceLocation earlierAt = draft.sources().value("nodes", earlier.index(), "id");
+        out.error(draft.sources().value("nodes", node.index(), "id"),
+            "duplicate node id \"" + node.id() + "\" (first at line " + earlierAt.line() + ")", "node ids must be unique; rename one");
       }
     }
   }

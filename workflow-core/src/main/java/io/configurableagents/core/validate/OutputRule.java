@@ -28,11 +28,11 @@ final class OutputRule implements Rule {
     Set<String> seen = new HashSet<>();
     for (int k = 0; k < node.outputs().size(); k++) {
       String output = node.outputs().get(k);
-      var at = draft.sources().value("nodes", node.index(), "outputs", k);
       if (draft.field(output).isEmpty()) {
-        out.error(at, context(node) + ": output \"" + output + "\" is not a state field", DidYouMean.hint(output, draft.fieldNames()));
+        out.error(draft.sources().value("nodes", node.index(), "outputs", k),
+            context(node) + ": output \"" + output + "\" is not a state field", DidYouMean.hint(output, draft.fieldNames()));
       } else if (!seen.add(output)) {
-        out.warning(at, context(node) + ": output \"" + output + "\" is listed twice");
+        out.warning(draft.sources().value("nodes", node.index(), "outputs", k), context(node) + ": output \"" + output + "\" is listed twice");
       }
     }
   }

@@ -36,6 +36,16 @@ public final class SourceLines {
     return starts.length;
   }
 
+  /** The whole text. */
+  public String text() {
+    return text;
+  }
+
+  /** The index in {@link #text()} where line {@code n} (1-based) starts, or -1 when out of range. */
+  public int startIndex(int n) {
+    return n < 1 || n > starts.length ? -1 : starts[n - 1];
+  }
+
   /** Line {@code n} (1-based) without its line break; empty when out of range. */
   public String line(int n) {
     if (n < 1 || n > starts.length) {

@@ -23,6 +23,7 @@ import java.util.Set;
  * reported once. Not a model for running: see {@link io.configurableagents.core.model.Workflow}.
  *
  * @param name {@code flow.name}, trimmed, when it is valid
+ * @param fields the state fields by name, in declaration order
  * @param nodesComplete whether every entry of {@code nodes} has an id; edges are checked against
  *     the node ids only then
  * @param edgesComplete whether every entry of {@code edges} could be read; graph checks that need
@@ -33,7 +34,7 @@ public record WorkflowDraft(
     Optional<String> name,
     Optional<String> description,
     Optional<String> version,
-    List<FieldDraft> fields,
+    Map<String, FieldDraft> fields,
     List<NodeDraft> nodes,
     List<EdgeDraft> edges,
     boolean nodesComplete,
@@ -43,20 +44,19 @@ public record WorkflowDraft(
     SourceMap sources) {
 
   public WorkflowDraft {
-    fields = List.copyOf(fields);
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     nodes = List.copyOf(nodes);
     edges = List.copyOf(edges);
     features = List.copyOf(features);
   }
 
   public Optional<FieldDraft> field(String name) {
-    return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    return Optional.ofNullable(fields.get(name));
   }
 
+  /** The declared field names, in declaration order. */
   public Set<String> fieldNames() {
-    Set<String> names = new LinkedHashSet<>();
-    fields.forEach(f -> names.add(f.name()));
-    return names;
+    return fields.keySet();
   }
 
   /** The node ids in file order, each once. */

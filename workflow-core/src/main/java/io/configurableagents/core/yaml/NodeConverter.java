@@ -23,7 +23,10 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * shared (and their expansion bounded), recursive aliases refused.
  */
 final class NodeConverter {
-  /** Values that aliases may repeat in one file, in all. */
+  /**
+   * Values that aliases may repeat in one file, in all. Collections and anchored scalars are
+   * remembered (an alias or merge key reaches only those), so a repeated subtree is converted once.
+   */
   static final long MAX_ALIAS_EXPANSION = 1_000_000;
 
   private final String file;
@@ -50,6 +53,9 @@ final class NodeConverter {
   }
 
   private Converted node(Node n) {
+    if (n instanceof ScalarNode s && s.getAnchor().isEmpty()) {
+      return new Converted(scalar(s), 1);
+    }
     Converted seen = done.get(n);
     if (seen != null) {
       expanded += seen.size();

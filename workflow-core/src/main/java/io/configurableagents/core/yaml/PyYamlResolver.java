@@ -41,22 +41,37 @@ final class PyYamlResolver implements ScalarResolver, Schema {
               + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?"
               + "(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?");
 
-  /** In PyYAML's order of registration, which decides ties. */
-  private static final List<Map.Entry<Tag, Pattern>> RESOLVERS =
-      List.of(
-          Map.entry(Tag.BOOL, BOOL),
-          Map.entry(Tag.FLOAT, FLOAT),
-          Map.entry(Tag.INT, INT),
-          Map.entry(Tag.MERGE, MERGE),
-          Map.entry(Tag.NULL, NULL),
-          Map.entry(TIMESTAMP, DATE));
+  private static final Map.Entry<Tag, Pattern> BOOL_R = Map.entry(Tag.BOOL, BOOL);
+  private static final Map.Entry<Tag, Pattern> FLOAT_R = Map.entry(Tag.FLOAT, FLOAT);
+  private static final Map.Entry<Tag, Pattern> INT_R = Map.entry(Tag.INT, INT);
+  private static final Map.Entry<Tag, Pattern> NULL_R = Map.entry(Tag.NULL, NULL);
+  private static final Map.Entry<Tag, Pattern> DATE_R = Map.entry(TIMESTAMP, DATE);
+
+  /**
+   * The resolvers that apply to a value by its first character, in PyYAML's order of registration
+   * (which decides ties), as PyYAML's {@code add_implicit_resolver(tag, regexp, first)} keys them.
+   */
+  private static List<Map.Entry<Tag, Pattern>> candidates(char first) {
+    return switch (first) {
+      case 'y', 'Y', 't', 'T', 'f', 'F', 'o', 'O' -> List.of(BOOL_R);
+      case 'n', 'N' -> List.of(BOOL_R, NULL_R);
+      case '-', '+', '.' -> List.of(FLOAT_R, INT_R);
+      case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> List.of(FLOAT_R, INT_R, DATE_R);
+      case '<' -> List.of(Map.entry(Tag.MERGE, MERGE));
+      case '~' -> List.of(NULL_R);
+      default -> List.of();
+    };
+  }
 
   @Override
   public Tag resolve(String value, Boolean implicit) {
     if (!implicit) {
       return Tag.STR;
     }
-    for (Map.Entry<Tag, Pattern> resolver : RESOLVERS) {
+    if (value.isEmpty()) {
+      return Tag.NULL;
+    }
+    for (Map.Entry<Tag, Pattern> resolver : candidates(value.charAt(0))) {
       if (resolver.getValue().matcher(value).matches()) {
         return resolver.getKey();
       }

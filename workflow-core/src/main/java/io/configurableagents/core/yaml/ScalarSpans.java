@@ -39,9 +39,8 @@ final class ScalarSpans {
     if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
       return fallback;
     }
-    String line = lines.line(start.line());
-    int index = charIndex(line, start.column() - 1 + skip);
-    if (index < 0 || !line.startsWith(value, index)) {
+    int index = charIndex(lines.startIndex(start.line()), start.column() - 1 + skip);
+    if (index < 0 || !lines.text().startsWith(value, index)) {
       return fallback;
     }
     return SourceSpan.precise(
@@ -99,9 +98,13 @@ final class ScalarSpans {
     return result;
   }
 
-  private static int charIndex(String line, int codePoints) {
+  /** The index {@code codePoints} code points after {@code lineStart}, or -1. */
+  private int charIndex(int lineStart, int codePoints) {
+    if (lineStart < 0) {
+      return -1;
+    }
     try {
-      return line.offsetByCodePoints(0, codePoints);
+      return lines.text().offsetByCodePoints(lineStart, codePoints);
     } catch (IndexOutOfBoundsException e) {
       return -1;
     }

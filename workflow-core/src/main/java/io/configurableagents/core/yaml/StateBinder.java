@@ -22,11 +22,11 @@ final class StateBinder {
     this.out = out;
   }
 
-  List<FieldDraft> bind(YamlNode stateNode) {
-    List<FieldDraft> fields = new ArrayList<>();
+  Map<String, FieldDraft> bind(YamlNode stateNode) {
+    Map<String, FieldDraft> fields = new LinkedHashMap<>();
     MapReader.of(stateNode, List.of("state"), "state", Keys.STATE, out)
         .flatMap(state -> state.required("fields").flatMap(f -> fieldMap(f, state.path("fields"), "state.fields")))
-        .ifPresent(m -> m.entries().forEach(e -> field(e, List.of("state", "fields")).ifPresent(fields::add)));
+        .ifPresent(m -> m.entries().forEach(e -> field(e, List.of("state", "fields")).ifPresent(f -> fields.put(f.name(), f))));
     return fields;
   }
 

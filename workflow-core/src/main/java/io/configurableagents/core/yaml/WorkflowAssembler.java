@@ -25,7 +25,7 @@ final class WorkflowAssembler {
 
   static Workflow assemble(WorkflowDraft draft) {
     Map<String, StateField> state = new LinkedHashMap<>();
-    draft.fields().forEach(f -> state.put(f.name(), f.field().orElseThrow()));
+    draft.fields().forEach((name, f) -> state.put(name, f.field().orElseThrow()));
     List<NodeSpec> nodes = draft.nodes().stream().map(n -> node(n, state, draft.sources())).toList();
     List<EdgeSpec> edges = draft.edges().stream().map(e -> edge(e, draft.sources())).toList();
     return new Workflow(draft.name().orElseThrow(), draft.description(), draft.version(), state, nodes, edges,

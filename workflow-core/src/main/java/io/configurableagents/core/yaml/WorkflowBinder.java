@@ -10,6 +10,7 @@ import io.configurableagents.core.validate.WorkflowDraft.FieldDraft;
 import io.configurableagents.core.validate.WorkflowDraft.NodeDraft;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ final class WorkflowBinder {
     Optional<String> name = flow.flatMap(this::flowName);
     Optional<String> description = flow.flatMap(f -> f.string("description"));
     Optional<String> version = flow.flatMap(f -> f.string("version"));
-    List<FieldDraft> fields = r.required("state").map(s -> new StateBinder(out).bind(s)).orElse(List.of());
+    Map<String, FieldDraft> fields = r.required("state").map(s -> new StateBinder(out).bind(s)).orElse(Map.of());
     List<NodeDraft> nodes = nodes(r);
     boolean nodesComplete = r.node("nodes").filter(n -> n instanceof YamlNode.Sequence s && s.items().size() == nodes.size()).isPresent();
     List<EdgeDraft> edges = new ArrayList<>();
