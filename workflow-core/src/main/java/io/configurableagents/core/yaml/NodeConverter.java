@@ -127,42 +127,46 @@ final class NodeConverter {
   private YamlNode.Scalar scalar(ScalarNode s) {
     String text = s.getValue();
     SourceLocation start = at(s);
-    ScalarSpans.Style style =
-        switch (s.getScalarStyle()) {
-          case PLAIN -> ScalarSpans.Style.PLAIN;
-          case SINGLE_QUOTED, DOUBLE_QUOTED, JSON_SCALAR_STYLE -> ScalarSpans.Style.QUOTED;
-          case LITERAL -> ScalarSpans.Style.LITERAL;
-          default -> ScalarSpans.Style.OTHER;
-        };
-    var span = spans.of(style, text, start);
+    var span = spans.of(style(s), text, start);
     Tag tag = s.getTag();
-    Optional<Object> value;
-    YamlNode.Kind kind;
-    if (tag.equals(Tag.NULL)) {
-      return new YamlNode.Scalar(YamlNode.Kind.NULL, Optional.empty(), text, span);
-    } else if (tag.equals(Tag.BOOL)) {
-      value = ScalarValues.bool(text);
-      kind = YamlNode.Kind.BOOL;
-    } else if (tag.equals(Tag.INT)) {
-      value = ScalarValues.integer(text);
-      kind = YamlNode.Kind.INT;
-    } else if (tag.equals(Tag.FLOAT)) {
-      value = ScalarValues.decimal(text);
-      kind = YamlNode.Kind.FLOAT;
-    } else if (tag.equals(PyYamlResolver.TIMESTAMP)) {
-      value = Optional.of(text);
-      kind = YamlNode.Kind.TIMESTAMP;
-    } else {
-      if (!tag.equals(Tag.STR) && !tag.equals(Tag.MERGE)) {
-        unsupportedTag(start, tag);
-      }
-      return new YamlNode.Scalar(YamlNode.Kind.STRING, Optional.of(text), text, span);
-    }
-    if (value.isEmpty()) {
+    YamlNode.Kind kind = kindOf(tag);
+    Optional<Object> value =
+        switch (kind) {
+          case NULL -> Optional.empty();
+          case BOOL -> ScalarValues.bool(text);
+          case INT -> ScalarValues.integer(text);
+          case FLOAT -> ScalarValues.decimal(text);
+          case TIMESTAMP, STRING -> Optional.of(text);
+        };
+    if (kind == YamlNode.Kind.STRING && !tag.equals(Tag.STR) && !tag.equals(Tag.MERGE)) {
+      unsupportedTag(start, tag);
+    } else if (kind != YamlNode.Kind.NULL && value.isEmpty()) {
       diagnostics.add(Diagnostic.error(start, "\"" + text + "\" is not a valid " + tagName(tag)));
       return new YamlNode.Scalar(YamlNode.Kind.STRING, Optional.of(text), text, span);
     }
     return new YamlNode.Scalar(kind, value, text, span);
+  }
+
+  private static YamlNode.Kind kindOf(Tag tag) {
+    if (tag.equals(Tag.NULL)) {
+      return YamlNode.Kind.NULL;
+    } else if (tag.equals(Tag.BOOL)) {
+      return YamlNode.Kind.BOOL;
+    } else if (tag.equals(Tag.INT)) {
+      return YamlNode.Kind.INT;
+    } else if (tag.equals(Tag.FLOAT)) {
+      return YamlNode.Kind.FLOAT;
+    }
+    return tag.equals(PyYamlResolver.TIMESTAMP) ? YamlNode.Kind.TIMESTAMP : YamlNode.Kind.STRING;
+  }
+
+  private static ScalarSpans.Style style(ScalarNode s) {
+    return switch (s.getScalarStyle()) {
+      case PLAIN -> ScalarSpans.Style.PLAIN;
+      case SINGLE_QUOTED, DOUBLE_QUOTED, JSON_SCALAR_STYLE -> ScalarSpans.Style.QUOTED;
+      case LITERAL -> ScalarSpans.Style.LITERAL;
+      default -> ScalarSpans.Style.OTHER;
+    };
   }
 
   private void checkCollectionTag(Node n, Tag expected) {

@@ -50,14 +50,7 @@ final class ScalarSpans {
   /** A {@code |} block: value line i is file line start+1+i with the block's indentation removed. */
   private SourceSpan literal(String value, SourceLocation start, SourceSpan fallback) {
     List<String> valueLines = splitLines(value);
-    int indent = -1;
-    for (int i = 0; i < valueLines.size() && indent < 0; i++) {
-      String v = valueLines.get(i);
-      String f = lines.line(start.line() + 1 + i);
-      if (!v.isEmpty() && f.endsWith(v) && f.substring(0, f.length() - v.length()).isBlank()) {
-        indent = f.length() - v.length();
-      }
-    }
+    int indent = indentOf(valueLines, start);
     if (indent < 0) {
       return fallback;
     }
@@ -80,6 +73,18 @@ final class ScalarSpans {
       offset += v.length() + 1;
     }
     return SourceSpan.precise(start, value, offsets, lineNumbers, columns);
+  }
+
+  /** The block's indentation, from its first non-empty line; -1 when it cannot be found. */
+  private int indentOf(List<String> valueLines, SourceLocation start) {
+    for (int i = 0; i < valueLines.size(); i++) {
+      String v = valueLines.get(i);
+      String f = lines.line(start.line() + 1 + i);
+      if (!v.isEmpty() && f.endsWith(v) && f.substring(0, f.length() - v.length()).isBlank()) {
+        return f.length() - v.length();
+      }
+    }
+    return -1;
   }
 
   /** Lines of the value; a final line break does not start another line. */

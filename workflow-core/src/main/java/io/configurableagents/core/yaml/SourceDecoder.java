@@ -44,6 +44,10 @@ final class SourceDecoder {
             "is this the right file?");
       }
     }
+    return utf8(file, bytes, offset);
+  }
+
+  private static Decoded utf8(String file, byte[] bytes, int offset) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()

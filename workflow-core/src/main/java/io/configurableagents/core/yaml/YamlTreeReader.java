@@ -36,16 +36,7 @@ final class YamlTreeReader {
   }
 
   ReadResult read() {
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(file)
-            .setSchema(new PyYamlResolver())
-            .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
-            .setAllowNonScalarKeys(true)
-            .setAllowRecursiveKeys(false)
-            .setCodePointLimit(SourceDecoder.MAX_BYTES)
-            .setVersionFunction(YamlTreeReader::acceptYaml1)
-            .build();
+    LoadSettings settings = settings();
     LimitedComposer composer =
         LimitedComposer.over(settings, new ParserImpl(settings, new StreamReader(settings, text)));
     try {
@@ -71,6 +62,19 @@ final class YamlTreeReader {
     } catch (YamlEngineException e) {
       return ReadResult.failed(engineError(e, composer.lastMark()));
     }
+  }
+
+  /** Compose with positions (label = file name), PyYAML's scalars, and the limits. */
+  private LoadSettings settings() {
+    return LoadSettings.builder()
+            .setLabel(file)
+            .setSchema(new PyYamlResolver())
+            .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
+            .setAllowNonScalarKeys(true)
+            .setAllowRecursiveKeys(false)
+            .setCodePointLimit(SourceDecoder.MAX_BYTES)
+            .setVersionFunction(YamlTreeReader::acceptYaml1)
+            .build();
   }
 
   private Diagnostic syntaxError(MarkedYamlEngineException e) {
