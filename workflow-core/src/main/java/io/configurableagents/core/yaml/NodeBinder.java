@@ -71,6 +71,9 @@ final class NodeBinder {
       }
       for (YamlNode.Entry e : m.entries()) {
         String name = e.key().text();
+        if (!e.key().isString()) {
+          out.error(e.key().at(), context + ": input name must be a string, not " + e.key().describe(), "quote it: \"" + name + "\":");
+        }
         Optional<Template> template = r.stringScalar("inputs." + name, e.value())
             .flatMap(s -> Expressions.template(s, "input \"" + name + "\" of " + context, out));
         inputs.put(name, template);
