@@ -29,7 +29,7 @@ public record RetryPolicy(Duration initialDelay, Duration maxDelay) {
       return retryAfter.get();
     }
     long ceiling = ceiling(retry).toNanos();
-    return Duration.ofNanos(ceiling == 0 ? 0 : random.nextLong(ceiling + 1));
+    return Duration.ofNanos(Math.min(ceiling, (long) (random.nextDouble() * (ceiling + 1.0))));
   }
 
   /** The largest delay full jitter may pick before retry {@code retry}. */
