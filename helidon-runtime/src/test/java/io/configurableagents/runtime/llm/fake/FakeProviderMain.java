@@ -1,9 +1,10 @@
 package io.configurableagents.runtime.llm.fake;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs a {@link FakeProviderServer} that answers every request with a schema-conforming answer,
@@ -14,14 +15,18 @@ import java.util.concurrent.CountDownLatch;
  * Prints {@code fake provider listening on http://HOST:PORT} once it accepts requests.
  */
 public final class FakeProviderMain {
+  /** Held so the level sticks: Helidon's start-up lines would drown the one line this prints. */
+  private static final Logger HELIDON_LOGGER = Logger.getLogger("io.helidon");
+
   private FakeProviderMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    HELIDON_LOGGER.setLevel(Level.WARNING);
     Map<String, String> options = options(args);
     int port = Integer.parseInt(options.getOrDefault("--port", "0"));
     long delayMs = Long.parseLong(options.getOrDefault("--delay-ms", "0"));
     String host = options.getOrDefault("--host", "127.0.0.1");
-    FakeProviderServer server = FakeProviderServer.start(new InetSocketAddress(host, port));
+    FakeProviderServer server = FakeProviderServer.start(host, port);
     if (delayMs > 0) {
       server.replyByDefault(FakeReply.delayed(Duration.ofMillis(delayMs), FakeReply.conforming()));
     }

@@ -1,13 +1,13 @@
 package io.configurableagents.runtime.llm.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.helidon.http.Method;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,46 +24,46 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Each request takes the next scripted {@link FakeReply} ({@link #enqueue}), or the default one
  * ({@link #replyByDefault}, a schema-conforming answer unless changed), and is recorded ({@link
- * #requests}). One virtual thread per request: thousands of slow requests at once are fine.
+ * #requests}). Built on Helidon WebServer (a virtual thread per connection): thousands of slow
+ * requests at once are fine.
  */
 public final class FakeProviderServer implements AutoCloseable {
   private static final int BACKLOG = 8192;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final WebServer server;
   private final Deque<FakeReply> script = new ConcurrentLinkedDeque<>();
   private final AtomicReference<FakeReply> defaultReply = new AtomicReference<>(FakeReply.conforming());
-  private final List<RecordedRequest> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final Replies replies = new Replies();
 
-  private FakeProviderServer(InetSocketAddress address) {
-    try {
-      server = HttpServer.create(address, BACKLOG);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the fake provider on " + address, e);
-    }
-    executor = Executors.newVirtualThreadPerTaskExecutor();
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+  private FakeProviderServer(String host, int port) {
+    server =
+        WebServer.builder()
+            .host(host)
+            .port(port)
+            .backlog(BACKLOG)
+            .maxTcpConnections(-1)
+            .routing(routing -> routing.any(this::handle))
+            .build()
+            .start();
   }
 
   /** Starts on 127.0.0.1, on a free port. */
   public static FakeProviderServer start() {
-    return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    return start("127.0.0.1", 0);
   }
 
-  public static FakeProviderServer start(InetSocketAddress address) {
-    return new FakeProviderServer(address);
+  public static FakeProviderServer start(String host, int port) {
+    return new FakeProviderServer(host, port);
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** {@code http://127.0.0.1:PORT}: the {@code api_base} for Ollama, Anthropic and Gemini. */
   public String baseUrl() {
-    return "http://" + server.getAddress().getHostString() + ":" + port();
+    return "http://127.0.0.1:" + port();
   }
 
   /** {@code http://127.0.0.1:PORT/v1}: the {@code api_base} for OpenAI. */
@@ -117,32 +115,37 @@ public final class FakeProviderServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.stop();
   }
 
-  private void handle(HttpExchange exchange) {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      var wire = WireFormat.forPath(path);
-      if (!"POST".equals(exchange.getRequestMethod()) || wire.isEmpty()) {
-        replies.send(exchange, 404, Map.of(), WireFormat.OPENAI.error(404, "Unknown endpoint " + path).toString());
-        return;
-      }
-      RecordedRequest request = record(wire.get(), path, exchange);
-      requests.add(request);
-      FakeReply reply = script.pollFirst();
-      replies.apply(exchange, request, reply == null ? defaultReply.get() : reply);
-    } catch (IOException | RuntimeException e) {
-      // the client went away (stall past its timeout, cancellation): nothing to do
+  private void handle(ServerRequest req, ServerResponse res) {
+    String path = req.path().path();
+    var wire = WireFormat.forPath(path);
+    if (req.prologue().method() != Method.POST || wire.isEmpty()) {
+      replies.send(res, 404, Map.of(), WireFormat.OPENAI.error(404, "Unknown endpoint " + path).toString());
+      return;
+    }
+    RecordedRequest request;
+    try {
+      request = record(wire.get(), path, req);
+    } catch (IOException e) {
+      replies.send(res, 400, Map.of(), wire.get().error(400, "Body is not JSON: " + e.getMessage()).toString());
+      return;
+    }
+    requests.add(request);
+    FakeReply reply = script.pollFirst();
+    try {
+      replies.apply(res, request, reply == null ? defaultReply.get() : reply);
+    } catch (RuntimeException e) {
+      // the client went away (a stall past its timeout, a cancellation): nothing to answer
     }
   }
 
-  private static RecordedRequest record(WireFormat wire, String path, HttpExchange exchange) throws IOException {
+  private static RecordedRequest record(WireFormat wire, String path, ServerRequest req) throws IOException {
     long received = System.nanoTime();
-    JsonNode body = WireFormat.JSON.readTree(exchange.getRequestBody());
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+    req.headers().forEach(h -> headers.put(h.name().toLowerCase(Locale.ROOT), List.copyOf(h.allValues())));
+    JsonNode body = WireFormat.JSON.readTree(req.content().as(String.class));
     return new RecordedRequest(
         wire, path, Map.copyOf(headers), body, wire.prompt(body), wire.schema(body), wire.model(path, body),
         wire.temperature(body), wire.maxTokens(body), received);

@@ -62,11 +62,6 @@ public sealed interface FakeReply {
     return new Delayed(delay, then);
   }
 
-  /** Closes the connection without answering. */
-  static FakeReply hangUp() {
-    return new HangUp();
-  }
-
   record Conforming() implements FakeReply {}
 
   record Answer(JsonNode json) implements FakeReply {
@@ -94,6 +89,4 @@ public sealed interface FakeReply {
       Objects.requireNonNull(then, "then");
     }
   }
-
-  record HangUp() implements FakeReply {}
 }

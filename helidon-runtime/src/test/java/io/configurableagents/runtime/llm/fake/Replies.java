@@ -1,14 +1,13 @@
 package io.configurableagents.runtime.llm.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Carries out a {@link FakeReply} on an exchange, in the request's wire format. */
+/** Carries out a {@link FakeReply} on a response, in the request's wire format. */
 final class Replies {
   static final int DEFAULT_INPUT_TOKENS = 12;
   static final int DEFAULT_OUTPUT_TOKENS = 5;
@@ -20,41 +19,36 @@ final class Replies {
     this.outputTokens = output;
   }
 
-  void apply(HttpExchange exchange, RecordedRequest request, FakeReply reply) throws IOException {
+  void apply(ServerResponse res, RecordedRequest request, FakeReply reply) {
     WireFormat wire = request.wire();
     switch (reply) {
-      case FakeReply.Conforming c -> answer(exchange, request, SchemaExamples.valueFor(request.schema()));
-      case FakeReply.Answer a -> answer(exchange, request, a.json());
-      case FakeReply.Text t -> send(exchange, 200, Map.of(), wire.answer(request, t.text(), Optional.empty(), inputTokens, outputTokens).toString());
-      case FakeReply.Error e -> send(exchange, e.status(), e.headers(), wire.error(e.status(), e.providerMessage()).toString());
+      case FakeReply.Conforming c -> answer(res, request, SchemaExamples.valueFor(request.schema()));
+      case FakeReply.Answer a -> answer(res, request, a.json());
+      case FakeReply.Text t ->
+          send(res, 200, Map.of(), wire.answer(request, t.text(), Optional.empty(), inputTokens, outputTokens).toString());
+      case FakeReply.Error e -> send(res, e.status(), e.headers(), wire.error(e.status(), e.providerMessage()).toString());
       case FakeReply.Delayed d -> {
         if (sleep(d.delay())) {
-          apply(exchange, request, d.then());
+          apply(res, request, d.then());
         }
       }
-      case FakeReply.HangUp h -> {
-        // closing the exchange before any response headers drops the connection
-      }
     }
   }
 
-  private void answer(HttpExchange exchange, RecordedRequest request, JsonNode json) throws IOException {
+  private void answer(ServerResponse res, RecordedRequest request, JsonNode json) {
     String body = request.wire().answer(request, json.toString(), Optional.of(json), inputTokens, outputTokens).toString();
-    send(exchange, 200, Map.of(), body);
+    send(res, 200, Map.of(), body);
   }
 
-  void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+  void send(ServerResponse res, int status, Map<String, String> headers, String body) {
+    res.status(status);
+    res.header("Content-Type", "application/json");
+    headers.forEach(res::header);
+    res.send(body.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** @return false when interrupted (the server is closing) */
-  private static boolean sleep(java.time.Duration delay) {
+  /** @return false when interrupted (the server is stopping) */
+  private static boolean sleep(Duration delay) {
     try {
       Thread.sleep(delay);
       return true;
