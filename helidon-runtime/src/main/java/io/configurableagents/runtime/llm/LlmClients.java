@@ -15,18 +15,19 @@ import java.util.concurrent.Executors;
  * max tokens, base URL) and reuses it for every node and run that has them. Thread-safe; create
  * one per process. All clients share one JDK HTTP client (connection pools, one selector thread).
  */
-public final class LlmClients {
+public final class LlmClients implements AutoCloseable {
   private final Environment environment;
   private final SecretRedactor redactor;
   private final StructuredChats chats;
   private final Clock clock;
+  private final HttpClient shared;
   private final ConcurrentMap<ClientSettings, LlmClient> clients = new ConcurrentHashMap<>();
 
   private LlmClients(Environment environment, LlmClientOptions options, Clock clock) {
     this.environment = environment;
     this.redactor = SecretRedactor.forProviderKeys(environment);
     this.clock = clock;
-    HttpClient shared =
+    this.shared =
         HttpClient.newBuilder()
             .connectTimeout(options.connectTimeout())
             .executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -56,6 +57,12 @@ public final class LlmClients {
   /** How many distinct clients exist (for readiness and tests). */
   public int size() {
     return clients.size();
+  }
+
+  /** Stops the shared HTTP client: exchanges in flight are aborted. For process shutdown and tests. */
+  @Override
+  public void close() {
+    shared.shutdownNow();
   }
 
   private LlmClient create(ClientSettings settings) {

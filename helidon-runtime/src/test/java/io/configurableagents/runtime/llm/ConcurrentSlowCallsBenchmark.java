@@ -39,11 +39,11 @@ public final class ConcurrentSlowCallsBenchmark {
   }
 
   public static Figures run(int calls, Duration delay) throws Exception {
-    try (FakeProviderServer fake = FakeProviderServer.start()) {
+    try (FakeProviderServer fake = FakeProviderServer.start();
+        LlmClients clients = LlmClients.create(Environment.of(Map.of("OPENAI_API_KEY", "sk-bench")), LlmClientOptions.DEFAULT)) {
       fake.replyByDefault(FakeReply.delayed(delay, FakeReply.conforming()));
       LlmClient client =
-          LlmClients.create(Environment.of(Map.of("OPENAI_API_KEY", "sk-bench")), LlmClientOptions.DEFAULT)
-              .clientFor(new LlmSpec(Optional.of(Provider.OPENAI), Optional.empty(), Optional.empty(), Optional.empty(),
+          clients.clientFor(new LlmSpec(Optional.of(Provider.OPENAI), Optional.empty(), Optional.empty(), Optional.empty(),
                   Optional.of(fake.openAiBaseUrl())));
       LlmRequest request = TestSchemas.reviewRequest("Rate the food");
       long start = System.nanoTime();

@@ -19,6 +19,11 @@ class LlmClientsTest {
   final LlmClients clients =
       LlmClients.create(Environment.of(Map.of("OPENAI_API_KEY", "k1", "GOOGLE_API_KEY", "k2")), LlmClientOptions.DEFAULT);
 
+  @org.junit.jupiter.api.AfterEach
+  void closeClients() {
+    clients.close();
+  }
+
   static LlmSpec openAi(String model, Double temperature) {
     return new LlmSpec(Optional.of(Provider.OPENAI), Optional.of(model), Optional.ofNullable(temperature), Optional.empty(),
         Optional.empty());
@@ -77,19 +82,20 @@ class LlmClientsTest {
 
   @Test
   void aBlankKeyCountsAsMissing() {
-    LlmClients blank = LlmClients.create(Environment.of(Map.of("OPENAI_API_KEY", "  ")), LlmClientOptions.DEFAULT);
-
-    assertThatThrownBy(() -> blank.clientFor(openAi("gpt-4o", null)))
-        .isInstanceOfSatisfying(MissingEnvironmentException.class,
-            e -> assertThat(e.variables()).isEqualTo(List.of("OPENAI_API_KEY")));
+    try (LlmClients blank = LlmClients.create(Environment.of(Map.of("OPENAI_API_KEY", "  ")), LlmClientOptions.DEFAULT)) {
+      assertThatThrownBy(() -> blank.clientFor(openAi("gpt-4o", null)))
+          .isInstanceOfSatisfying(MissingEnvironmentException.class,
+              e -> assertThat(e.variables()).isEqualTo(List.of("OPENAI_API_KEY")));
+    }
   }
 
   @Test
   void ollamaNeedsNoKey() {
     LlmSpec ollama = new LlmSpec(Optional.of(Provider.OLLAMA), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
-    assertThat(LlmClients.create(Environment.of(Map.of()), LlmClientOptions.DEFAULT).clientFor(ollama).target())
-        .isEqualTo(new LlmTarget(Provider.OLLAMA, "llama3.2"));
+    try (LlmClients keyless = LlmClients.create(Environment.of(Map.of()), LlmClientOptions.DEFAULT)) {
+      assertThat(keyless.clientFor(ollama).target()).isEqualTo(new LlmTarget(Provider.OLLAMA, "llama3.2"));
+    }
   }
 
   @Test

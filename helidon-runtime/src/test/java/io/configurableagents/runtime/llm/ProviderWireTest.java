@@ -31,6 +31,7 @@ class ProviderWireTest {
 
   @AfterAll
   static void stopFake() {
+    clients.close();
     fake.close();
   }
 
@@ -140,13 +141,7 @@ class ProviderWireTest {
   void everyProviderAnswerGivesTheRawJsonAndTheTokenUsage() {
     String answer = "{\"summary\":\"Nice\",\"score\":8,\"tags\":[\"food\"],\"mood\":\"good\"}";
     fake.usage(31, 9);
-    for (LlmSpec spec :
-        new LlmSpec[] {
-          spec(Provider.OPENAI, "gpt-4o", fake.openAiBaseUrl()),
-          spec(Provider.GOOGLE, "gemini-2.5-flash", fake.baseUrl()),
-          spec(Provider.ANTHROPIC, "claude-haiku-4-5", fake.baseUrl()),
-          spec(Provider.OLLAMA, "llama3", fake.baseUrl())
-        }) {
+    for (LlmSpec spec : allProviders()) {
       fake.enqueue(FakeReply.answer(answer));
 
       LlmResponse response = clients.clientFor(spec).complete(TestSchemas.reviewRequest("Review"));
@@ -156,6 +151,59 @@ class ProviderWireTest {
       assertThat(response.outputTokens()).as(spec.effectiveProvider().id()).isEqualTo(9);
       assertThat(response.modelName()).as(spec.effectiveProvider().id()).isEqualTo(spec.effectiveModel());
     }
+  }
+
+  @Test
+  void everyProviderPassesATextAnswerThroughForTheParserToJudge() {
+    for (LlmSpec spec : allProviders()) {
+      fake.enqueue(FakeReply.text("Sure! {\"summary\": "));
+
+      LlmResponse response = clients.clientFor(spec).complete(TestSchemas.reviewRequest("Review"));
+
+      assertThat(response.text()).as(spec.effectiveProvider().id()).isEqualTo("Sure! {\"summary\": ");
+    }
+  }
+
+  @Test
+  void everyProviderErrorIsReadFromItsOwnErrorJsonWithStatusAndRetryAfter() {
+    for (LlmSpec spec : allProviders()) {
+      String id = spec.effectiveProvider().id();
+      fake.enqueue(FakeReply.rateLimited("7"), FakeReply.unauthorized("Key rejected by " + id), FakeReply.error(503, "Overloaded"));
+      LlmClient client = clients.clientFor(spec);
+
+      LlmException rateLimited = catchLlmException(client);
+      LlmException unauthorized = catchLlmException(client);
+      LlmException unavailable = catchLlmException(client);
+
+      assertThat(rateLimited.kind()).as(id).isEqualTo(LlmException.Kind.RATE_LIMITED);
+      assertThat(rateLimited.retryAfter()).as(id).contains(java.time.Duration.ofSeconds(7));
+      assertThat(rateLimited.providerMessage()).as(id).isEqualTo("Rate limit reached. Please retry later.");
+      assertThat(unauthorized.kind()).as(id).isEqualTo(LlmException.Kind.REJECTED);
+      assertThat(unauthorized.retriable()).as(id).isFalse();
+      assertThat(unauthorized.httpStatus()).as(id).contains(401);
+      assertThat(unauthorized.getMessage()).as(id)
+          .isEqualTo(spec.effectiveProvider().id() + "/" + spec.effectiveModel() + " answered HTTP 401 (rejected): Key rejected by "
+              + id + ". " + (spec.effectiveProvider() == Provider.OLLAMA
+                  ? "Check llm.api_base and the server's access settings"
+                  : "Check that " + spec.effectiveProvider().apiKeyVariable().orElseThrow()
+                      + " holds a valid key with access to model '" + spec.effectiveModel() + "'"));
+      assertThat(unavailable.kind()).as(id).isEqualTo(LlmException.Kind.SERVER_ERROR);
+      assertThat(unavailable.retriable()).as(id).isTrue();
+      assertThat(unavailable.getMessage()).as(id).contains("HTTP 503", "Overloaded");
+    }
+  }
+
+  LlmException catchLlmException(LlmClient client) {
+    return org.assertj.core.api.Assertions.catchThrowableOfType(
+        LlmException.class, () -> client.complete(TestSchemas.reviewRequest("Review")));
+  }
+
+  static java.util.List<LlmSpec> allProviders() {
+    return java.util.List.of(
+        spec(Provider.OPENAI, "gpt-4o", fake.openAiBaseUrl()),
+        spec(Provider.GOOGLE, "gemini-2.5-flash", fake.baseUrl()),
+        spec(Provider.ANTHROPIC, "claude-haiku-4-5", fake.baseUrl()),
+        spec(Provider.OLLAMA, "llama3", fake.baseUrl()));
   }
 
   static JsonNode withoutDollarSchema(String json) {

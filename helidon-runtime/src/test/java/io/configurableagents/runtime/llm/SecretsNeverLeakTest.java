@@ -40,6 +40,7 @@ class SecretsNeverLeakTest {
 
   @AfterAll
   static void stopFake() {
+    clients.close();
     fake.close();
   }
 

@@ -37,6 +37,7 @@ class StructuredCallTest {
 
   @AfterAll
   static void stopFake() {
+    clients.close();
     fake.close();
   }
 
