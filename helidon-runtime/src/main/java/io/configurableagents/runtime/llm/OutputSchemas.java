@@ -7,10 +7,8 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The output schema in each provider's native form.
@@ -20,13 +18,14 @@ import java.util.Set;
  * additionalProperties} only as a boolean, and the non-strict mappers drop it, so {@code dict[str,
  * int]} would lose its value type. Raw, the schema keeps objects, {@code required}, descriptions,
  * {@code items}, {@code additionalProperties} schemas, enums and nullable type unions exactly. Only
- * {@code $schema}/{@code $id} are dropped (Gemini rejects unknown root keywords).
+ * {@code $schema}/{@code $id} are dropped: they tell the model nothing, and the providers' schema
+ * subsets do not all list them.
  *
  * <ul>
  *   <li>OpenAI and Ollama: {@code response_format: {type: json_schema, json_schema: {name, strict,
- *       schema}}}; {@code strict: true} when {@link #openAiStrictCompatible} holds, else the same
- *       schema non-strict (still a json_schema, so the model is told the shape; our coercion checks
- *       it). {@code json_object} would tell the model nothing about the shape.
+ *       schema}}}; {@code strict: true} when workflow-core's {@code JsonSchemas.isStrictCompatible}
+ *       holds, else the same schema non-strict (still a json_schema, so the model is told the
+ *       shape; our coercion checks it). {@code json_object} would tell the model nothing of it.
  *   <li>Gemini: {@code responseMimeType: application/json} with {@code responseJsonSchema}.
  *   <li>Anthropic: a forced tool whose {@code input_schema} is the schema (works on every Claude
  *       model, unlike the newer {@code output_config} mode, which also refuses
@@ -79,61 +78,5 @@ final class OutputSchemas {
         .description(description)
         .parameters(parameters.build())
         .build();
-  }
-
-  /**
-   * Whether OpenAI's strict structured outputs accept the schema: every object lists its
-   * properties, requires all of them and forbids others; every array has {@code items}.
-   */
-  static boolean openAiStrictCompatible(JsonNode schema) {
-    if (!schema.isObject()) {
-      return false;
-    }
-    Set<String> types = types(schema);
-    if (types.contains("object") && !strictObject(schema)) {
-      return false;
-    }
-    if (types.contains("array") && !schema.has("items")) {
-      return false;
-    }
-    for (String key : List.of("items", "additionalProperties")) {
-      if (schema.path(key).isObject() && !openAiStrictCompatible(schema.path(key))) {
-        return false;
-      }
-    }
-    for (JsonNode child : schema.path("properties")) {
-      if (!openAiStrictCompatible(child)) {
-        return false;
-      }
-    }
-    for (JsonNode child : schema.path("anyOf")) {
-      if (!openAiStrictCompatible(child)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean strictObject(JsonNode schema) {
-    JsonNode properties = schema.path("properties");
-    if (!properties.isObject() || !schema.path("additionalProperties").isBoolean()
-        || schema.path("additionalProperties").asBoolean()) {
-      return false;
-    }
-    Set<String> required = new HashSet<>();
-    schema.path("required").forEach(r -> required.add(r.asText()));
-    Set<String> names = new HashSet<>();
-    properties.properties().forEach(p -> names.add(p.getKey()));
-    return required.equals(names);
-  }
-
-  private static Set<String> types(JsonNode schema) {
-    Set<String> types = new HashSet<>();
-    JsonNode type = schema.path("type");
-    if (type.isTextual()) {
-      types.add(type.asText());
-    }
-    type.forEach(t -> types.add(t.asText()));
-    return types;
   }
 }

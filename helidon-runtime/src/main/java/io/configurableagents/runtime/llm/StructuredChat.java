@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.configurableagents.core.schema.JsonSchemas;
 
 /**
  * How one provider is asked for a structured answer through LangChain4j, and where the answer
@@ -22,11 +23,14 @@ sealed interface StructuredChat
   /** The answer's JSON text, empty when the model gave none. */
   String answerText(ChatResponse response);
 
-  /** OpenAI and Ollama: {@code response_format} json_schema, strict when the schema allows it. */
+  /**
+   * OpenAI and Ollama: {@code response_format} json_schema, strict when workflow-core's {@code
+   * JsonSchemas.isStrictCompatible} says the schema allows it.
+   */
   record OpenAiCompatible(ChatModel strict, ChatModel lenient) implements StructuredChat {
     @Override
     public ChatModel model(LlmRequest request) {
-      return OutputSchemas.openAiStrictCompatible(request.outputSchema()) ? strict : lenient;
+      return JsonSchemas.isStrictCompatible(request.outputSchema()) ? strict : lenient;
     }
 
     @Override

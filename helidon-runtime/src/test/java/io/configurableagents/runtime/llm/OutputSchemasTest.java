@@ -7,38 +7,6 @@ import org.junit.jupiter.api.Test;
 class OutputSchemasTest {
 
   @Test
-  void aClosedSchemaWithEverythingRequiredIsStrictCompatible() {
-    assertThat(OutputSchemas.openAiStrictCompatible(TestSchemas.schema(TestSchemas.REVIEW))).isTrue();
-  }
-
-  @Test
-  void aDictOutputIsNotStrictCompatible() {
-    assertThat(OutputSchemas.openAiStrictCompatible(TestSchemas.schema(TestSchemas.COUNTS))).isFalse();
-  }
-
-  @Test
-  void anOptionalPropertyOrAnOpenObjectOrAnArrayWithoutItemsIsNotStrictCompatible() {
-    assertThat(strict("""
-        {"type":"object","properties":{"a":{"type":"string"},"b":{"type":"string"}},
-         "required":["a"],"additionalProperties":false}""")).isFalse();
-    assertThat(strict("""
-        {"type":"object","properties":{"a":{"type":"string"}},"required":["a"]}""")).isFalse();
-    assertThat(strict("""
-        {"type":"object","properties":{"a":{"type":"array"}},"required":["a"],"additionalProperties":false}""")).isFalse();
-  }
-
-  @Test
-  void nestedObjectsAreCheckedAtEveryLevel() {
-    String nested = """
-        {"type":"object","additionalProperties":false,"required":["profile"],
-         "properties":{"profile":{"type":"object","properties":{"age":{"type":"integer"}},
-                                  "required":["age"],"additionalProperties":%s}}}""";
-
-    assertThat(strict(nested.formatted("false"))).isTrue();
-    assertThat(strict(nested.formatted("true"))).isFalse();
-  }
-
-  @Test
   void theWireSchemaDropsOnlyDollarSchemaAndDollarId() {
     var schema = TestSchemas.schema(TestSchemas.REVIEW);
     schema.put("$id", "urn:x");
@@ -56,9 +24,5 @@ class OutputSchemasTest {
     assertThat(OutputSchemas.wireName("Output_write-up")).isEqualTo("Output_write-up");
     assertThat(OutputSchemas.wireName("Output_größe.v2")).isEqualTo("Output_gr__e_v2");
     assertThat(OutputSchemas.wireName("Output_" + "x".repeat(100))).hasSize(64);
-  }
-
-  static boolean strict(String json) {
-    return OutputSchemas.openAiStrictCompatible(TestSchemas.schema(json));
   }
 }

@@ -3,6 +3,7 @@ package io.configurableagents.runtime.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.configurableagents.core.expr.Template;
 import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.NodeSpec;
 import io.configurableagents.core.model.OutputSpec;
@@ -72,11 +73,10 @@ class ProviderEnvironmentTest {
     return new Workflow("w", Optional.empty(), Optional.empty(), Map.of(), List.of(nodes), List.of(), config, "workflow.yaml");
   }
 
-  /** The prompt plays no part in which keys a workflow needs (and templates are another package's work). */
   static NodeSpec node(String id, Optional<Provider> provider, boolean code) {
     Optional<LlmSpec> llm =
         provider.map(p -> new LlmSpec(Optional.of(p), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-    return new NodeSpec(id, Optional.empty(), Map.of(), null, new OutputSpec.Simple(new TypeRef.Str(), Optional.empty()),
+    return new NodeSpec(id, Optional.empty(), Map.of(), Template.parse("Write"), new OutputSpec.Simple(new TypeRef.Str(), Optional.empty()),
         List.of("out"), List.of(), llm, code ? Optional.of("print(1)") : Optional.empty(), SourceLocation.startOf("workflow.yaml"));
   }
 }
