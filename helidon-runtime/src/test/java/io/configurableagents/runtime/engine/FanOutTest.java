@@ -3,6 +3,7 @@ package io.configurableagents.runtime.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,7 +168,10 @@ class FanOutTest {
         FakeLlmClient.answering(
             r ->
                 switch (FakeLlmClient.nodeOf(r)) {
-                  case "left" -> throw io.configurableagents.runtime.llm.ProviderFailures.http(401, "invalid api key");
+                  case "left" -> {
+                    pause(Duration.ofMillis(200)); // so that the other branch is waiting for its model
+                    throw io.configurableagents.runtime.llm.ProviderFailures.http(401, "invalid api key");
+                  }
                   case "right" -> FakeLlmClient.stall().apply(r);
                   default -> "{\"result\": \"x\"}";
                 });
@@ -182,5 +186,114 @@ class FanOutTest {
         .extracting(e -> e.node().nodeId() + ": " + e.error().type())
         .containsExactlyInAnyOrder("left: PROVIDER_ERROR", "right: ABANDONED");
     assertThat(run.nodesStarted()).doesNotContain("join");
+  }
+
+  /** A workflow of nodes that each write a field of their own name, with the given edges. */
+  private static String graph(String edges, String... nodes) {
+    StringBuilder yaml = new StringBuilder("schema_version: \"1.0\"\nflow: {name: g}\nstate:\n  fields:\n");
+    for (String n : nodes) {
+      yaml.append("    ").append(n).append("_out: {type: str, default: \"\"}\n");
+    }
+    yaml.append("nodes:\n");
+    for (String n : nodes) {
+      yaml.append("  - {id: ").append(n).append(", prompt: \"").append(n).append("\", outputs: [")
+          .append(n).append("_out], output_schema: {type: str}}\n");
+    }
+    return yaml.append("edges:\n").append(edges).toString();
+  }
+
+  @Test
+  void aNestedFanOutJoinsWithTheEnclosingOne() {
+    String yaml =
+        graph(
+            """
+              - {from: START, to: f}
+              - {from: f, to: [a, b]}
+              - {from: a, to: [a1, a2]}
+              - {from: a1, to: j}
+              - {from: a2, to: j}
+              - {from: b, to: j}
+              - {from: j, to: END}
+            """,
+            "f", "a", "b", "a1", "a2", "j");
+
+    Harness.Outcome run = Harness.run(Harness.engine(yaml, ownNames(Duration.ofMillis(20))), Map.of());
+
+    assertThat(run.nodesStarted()).containsExactlyInAnyOrder("f", "a", "b", "a1", "a2", "j");
+    assertThat(run.nodesStarted()).last().isEqualTo("j");
+    assertThat(run.outputs()).containsEntry("a1_out", "a1").containsEntry("a2_out", "a2").containsEntry("b_out", "b");
+  }
+
+  @Test
+  void branchesMeetingAtDifferentJoinsRunEachJoinOnce() {
+    String yaml =
+        graph(
+            """
+              - {from: START, to: f}
+              - {from: f, to: [a, b, c]}
+              - {from: a, to: j1}
+              - {from: b, to: j1}
+              - {from: c, to: j2}
+              - {from: j1, to: j2}
+              - {from: j2, to: END}
+            """,
+            "f", "a", "b", "c", "j1", "j2");
+
+    Harness.Outcome run = Harness.run(Harness.engine(yaml, ownNames(Duration.ofMillis(20))), Map.of());
+
+    assertThat(run.nodesStarted()).containsExactlyInAnyOrder("f", "a", "b", "c", "j1", "j2");
+    List<String> order = run.nodesStarted();
+    assertThat(order.indexOf("j1")).isGreaterThan(order.indexOf("a")).isGreaterThan(order.indexOf("b"));
+    assertThat(order).last().isEqualTo("j2");
+  }
+
+  @Test
+  void aFanOutInsideACycleJoinsOnEveryPass() {
+    String yaml =
+        graph(
+            """
+              - {from: START, to: f}
+              - {from: f, to: [a, b]}
+              - {from: a, to: j}
+              - {from: b, to: j}
+              - from: j
+                routes:
+                  - condition: {logic: "state._loop_iteration_j < 2"}
+                    to: f
+                  - condition: {logic: default}
+                    to: END
+            """,
+            "f", "a", "b", "j");
+
+    Harness.Outcome run = Harness.run(Harness.engine(yaml, ownNames(Duration.ZERO)), Map.of());
+
+    assertThat(run.nodesStarted()).hasSize(8);
+    assertThat(run.nodesStarted()).filteredOn("j"::equals).hasSize(2);
+    assertThat(run.nodesStarted().subList(0, 4)).containsExactlyInAnyOrder("f", "a", "b", "j").endsWith("j");
+  }
+
+  @Test
+  void aBranchThatIsItselfTheJoinWaitsForTheOthers() {
+    String yaml =
+        graph(
+            """
+              - {from: START, to: f}
+              - {from: f, to: [a, j]}
+              - {from: a, to: j}
+              - {from: j, to: END}
+            """,
+            "f", "a", "j");
+
+    Harness.Outcome run = Harness.run(Harness.engine(yaml, ownNames(Duration.ZERO)), Map.of());
+
+    assertThat(run.nodesStarted()).containsExactly("f", "a", "j");
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
