@@ -70,6 +70,22 @@ public final class LlmException extends WorkflowException {
     this.retryAfter = retryAfter.orElse(null);
   }
 
+  /**
+   * A client that broke its contract by throwing something other than an {@code LlmException}:
+   * not retriable. Only the exception's type and message are kept.
+   */
+  public static LlmException unexpected(LlmTarget target, RuntimeException thrown) {
+    String what = thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
+    return new LlmException(
+        target,
+        Kind.UNREADABLE_ANSWER,
+        Optional.empty(),
+        what,
+        Optional.empty(),
+        target + ": unexpected failure of the provider client: " + what,
+        thrown);
+  }
+
   public LlmTarget target() {
     return target;
   }
