@@ -56,14 +56,16 @@ public final class Main {
     }
     WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT, new LlmClients());
     Application app = Application.start(config, new EngineRunner(engine, RunListener.NONE), "{}", "{}\n");
-    WebServer server = server(config, app).build().start();
+    WebServerConfig.Builder builder = WebServer.builder();
+    server(builder, config, app);
+    WebServer server = builder.build().start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(config, app, server), "graceful-shutdown"));
     report(workflow, config, app, server);
   }
 
   /** The server: the API listener with its limits and observe endpoints; Helidon's own shutdown hook off (ours drains first). */
-  static WebServerConfig.Builder server(RuntimeConfig config, Application app) {
-    return WebServer.builder()
+  static void server(WebServerConfig.Builder server, RuntimeConfig config, Application app) {
+    server
         .port(config.port())
         .backlog(8192)
         .maxPayloadSize(config.maxBodyBytes())

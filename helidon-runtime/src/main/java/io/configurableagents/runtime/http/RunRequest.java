@@ -121,7 +121,8 @@ final class RunRequest {
   private static String describe(JsonProcessingException e) {
     var at = e.getLocation();
     String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    return HttpProblem.shorten(e.getOriginalMessage().lines().findFirst().orElse("")) + where;
+    String first = e.getOriginalMessage().lines().findFirst().orElse("");
+    return (first.length() > 160 ? first.substring(0, 160) + "..." : first) + where;
   }
 
   private static String kind(JsonNode node) {

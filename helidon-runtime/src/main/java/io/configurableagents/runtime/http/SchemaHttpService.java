@@ -15,13 +15,15 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * {@code GET /schema}: the inputs as the Python tool showed them ({@code {field: {type, required,
  * default, description}}}, {@code outputs} as the list of state fields) plus the JSON Schemas of the
- * inputs and of the result. Built once: the workflow does not change while the process runs.
+ * inputs and of the result. Built on the first request and kept: the workflow does not change while
+ * the process runs.
  */
 public final class SchemaHttpService implements HttpService {
-  private final ObjectNode schema;
+  private final Workflow workflow;
+  private volatile ObjectNode schema;
 
   public SchemaHttpService(Workflow workflow) {
-    this.schema = describe(workflow);
+    this.workflow = workflow;
   }
 
   @Override
@@ -30,7 +32,12 @@ public final class SchemaHttpService implements HttpService {
   }
 
   private void schema(ServerRequest req, ServerResponse res) {
-    Json.send(res, Status.OK_200, schema);
+    ObjectNode body = schema;
+    if (body == null) {
+      body = describe(workflow);
+      schema = body;
+    }
+    Json.send(res, Status.OK_200, body);
   }
 
   static ObjectNode describe(Workflow workflow) {

@@ -8,7 +8,6 @@ import io.configurableagents.core.model.WorkflowConfig;
 import io.configurableagents.core.types.CoercionProblem;
 import io.configurableagents.core.types.CoercionResult;
 import io.configurableagents.runtime.engine.RunControl;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import java.util.function.Function;
 public final class ScriptedRunner implements WorkflowRunner {
   private final AtomicInteger runs = new AtomicInteger();
   private final AtomicInteger interrupted = new AtomicInteger();
-  private final List<String> missing = new ArrayList<>();
+  private final List<String> missing = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile CountDownLatch gate = new CountDownLatch(0);
   private volatile Function<Map<String, Object>, JobState.Terminal> script = ScriptedRunner::echo;
 
@@ -32,6 +31,13 @@ public final class ScriptedRunner implements WorkflowRunner {
   public ScriptedRunner holding() {
     gate = new CountDownLatch(1);
     return this;
+  }
+
+  /** Back to answering at once with the echo script, nothing missing. */
+  public void reset() {
+    gate.countDown();
+    script = ScriptedRunner::echo;
+    missing.clear();
   }
 
   public void release() {
