@@ -68,7 +68,6 @@ public final class Main {
     server
         .port(config.port())
         .backlog(8192)
-        .maxPayloadSize(config.maxBodyBytes())
         .shutdownHook(false)
         .addFeature(
             ObserveFeature.just(

@@ -100,6 +100,9 @@ final class RunRequest {
   }
 
   private static byte[] read(ServerRequest req, long maxBodyBytes) {
+    if (req.headers().contentLength().orElse(0) > maxBodyBytes) {
+      throw tooLarge(maxBodyBytes);
+    }
     try (InputStream in = req.content().inputStream()) {
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
       if (body.length > maxBodyBytes) {
