@@ -146,6 +146,16 @@ class RunApiRoutingTest {
   }
 
   @Test
+  void preferWaitSetsTheWaitLikeTheQueryParameter() {
+    RUNNER.holding();
+    ApiResponse response =
+        ApiResponse.of(jsonPost("/run").header(HeaderNames.create("Prefer"), "wait=0.1").submit("{\"message\": \"x\"}"));
+
+    assertThat(response.status()).isEqualTo(202);
+    assertThat(response.json().get("message").asText()).startsWith("The run takes longer than 0.1 s");
+  }
+
+  @Test
   void aWaitOutsideTheAllowedRangeAnswers400() {
     ApiResponse tooLong = ApiResponse.of(jsonPost("/run").queryParam("wait", "11").submit("{\"message\": \"x\"}"));
     ApiResponse notANumber = ApiResponse.of(jsonPost("/run").queryParam("wait", "soon").submit("{\"message\": \"x\"}"));
