@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -75,8 +76,14 @@ public final class JobService implements AutoCloseable {
     ActiveRun run = new ActiveRun(job);
     active.put(job.id(), run);
     CompletableFuture<Void> accepted = store.save(job);
-    synchronized (run) {
-      run.future = executor.submit(() -> execute(run, initialState));
+    try {
+      synchronized (run) {
+        run.future = executor.submit(() -> execute(run, initialState));
+      }
+    } catch (RejectedExecutionException e) {
+      // shutdown began between the check above and here
+      finish(run, new JobState.Failed(JobError.interruptedByShutdown()));
+      throw new NotAcceptingException();
     }
     return new Submission(job.id(), accepted, run.finished);
   }
