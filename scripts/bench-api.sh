@@ -8,6 +8,8 @@
 # slow200:  200 clients, provider answering after 1 s     (target: >= 150 sync runs/s, no 202, no error)
 # slow2000: 2,000 clients, provider after 1 s, -Xmx512m    (target: >= 1,000 runs/s)
 # fast:     provider answering at once, 64 clients          (report runs/s, p50/p99; target 5,000/s on 2 cores)
+# layer:    the run API without the engine (ApiLayerBench: server, job service, store), answering
+#           at once, 64 clients: what the HTTP and job layers cost on their own
 #
 # Needs wrk (apt-get install wrk) and a JDK 21+ (JAVA_HOME, default temurin 25). Loopback only.
 set -euo pipefail
@@ -55,16 +57,18 @@ for status, n in sorted(collections.Counter(final.values()).items()):
 PY
 }
 
-run_scenario() { # name clients delay_ms heap
-  local name=$1 clients=$2 delay=$3 heap=$4
+run_scenario() { # name clients delay_ms heap [layer]
+  local name=$1 clients=$2 delay=$3 heap=$4 layer=${5:-}
   local fake_port api_port data="$WORK/$name-data"
   fake_port=$(free_port); api_port=$(free_port)
   "$JAVA" -cp "$TEST_CP" io.configurableagents.runtime.FakeOpenAi "$fake_port" "$delay" >"$WORK/$name-fake.log" 2>&1 &
   PIDS+=($!)
   sed "s#@API_BASE@#http://127.0.0.1:$fake_port/v1#" scripts/bench-echo.yaml >"$WORK/echo.yaml"
+  local command=("$JAVA" "-Xmx$heap" -jar "$JAR")
+  [ -n "$layer" ] && command=("$JAVA" "-Xmx$heap" -cp "$TEST_CP" io.configurableagents.runtime.ApiLayerBench "$delay")
   WORKFLOW_FILE="$WORK/echo.yaml" DATA_DIR="$data" PORT="$api_port" TRACES_PORT=0 \
     OPENAI_API_KEY=sk-bench-not-a-real-key JOB_RETENTION_COUNT=10000000 \
-    "$JAVA" "-Xmx$heap" -jar "$JAR" >"$WORK/$name-server.log" 2>&1 &
+    "${command[@]}" >"$WORK/$name-server.log" 2>&1 &
   local server=$!
   PIDS+=($server)
   wait_for "http://127.0.0.1:$fake_port/requests"
@@ -91,6 +95,7 @@ for s in "${SCENARIOS[@]}"; do
     slow200) run_scenario slow200 200 1000 512m ;;
     slow2000) run_scenario slow2000 2000 1000 512m ;;
     fast) run_scenario fast "${FAST_CLIENTS:-64}" 0 512m ;;
-    *) echo "unknown scenario $s (slow200, slow2000, fast)" >&2; exit 1 ;;
+    layer) run_scenario layer "${FAST_CLIENTS:-64}" 0 512m layer ;;
+    *) echo "unknown scenario $s (slow200, slow2000, fast, layer)" >&2; exit 1 ;;
   esac
 done
