@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configurableagents.core.types.CoercionProblem;
 import io.configurableagents.runtime.jobs.JobService;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -28,6 +29,7 @@ public final class ErrorMapping {
         .error(HttpProblem.class, ErrorMapping::problem)
         .error(JobService.NotAcceptingException.class, ErrorMapping::notAccepting)
         .error(RequestException.class, ErrorMapping::badRequest)
+        .error(HttpException.class, ErrorMapping::httpException)
         .error(RuntimeException.class, ErrorMapping::unexpected);
   }
 
@@ -54,6 +56,11 @@ public final class ErrorMapping {
     String type = status == Status.REQUEST_ENTITY_TOO_LARGE_413 ? "body_too_large" : "bad_request";
     String message = status == Status.REQUEST_ENTITY_TOO_LARGE_413 ? "the request body is larger than the server accepts (MAX_BODY_BYTES)" : "the request is malformed: " + e.getMessage();
     Json.send(res, status, Json.error(type, message));
+  }
+
+  private static void httpException(ServerRequest req, ServerResponse res, HttpException e) {
+    Status status = e.status();
+    Json.send(res, status, Json.error("http_" + status.code(), status.reasonPhrase()));
   }
 
   private static void unexpected(ServerRequest req, ServerResponse res, RuntimeException e) {
