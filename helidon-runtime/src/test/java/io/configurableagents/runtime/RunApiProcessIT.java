@@ -38,7 +38,8 @@ class RunApiProcessIT {
 
   @Test
   void aQuickRunAnswers200WithTheOutputs() throws Exception {
-    HttpResponse<String> response = server.post("/run", JSON, "{\"message\": \"hello there\"}");
+    // this server's SYNC_TIMEOUT is 1 s (for the hand-off test); a first run in a cold JVM may take longer
+    HttpResponse<String> response = server.post("/run?wait=30", JSON, "{\"message\": \"hello there\"}");
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode body = json(response);
