@@ -2,6 +2,7 @@ package io.configurableagents.runtime;
 
 import io.configurableagents.core.WorkflowException;
 import io.configurableagents.core.model.Workflow;
+import io.configurableagents.core.schema.OpenApiDocument;
 import io.configurableagents.core.validate.WorkflowDefinitionException;
 import io.configurableagents.core.yaml.WorkflowLoader;
 import io.configurableagents.runtime.engine.EngineOptions;
@@ -55,7 +56,8 @@ public final class Main {
       return;
     }
     WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT, new LlmClients());
-    Application app = Application.start(config, new EngineRunner(engine, RunListener.NONE), "{}", "{}\n");
+    OpenApiDocument openApi = OpenApiDocument.of(workflow);
+    Application app = Application.start(config, new EngineRunner(engine, RunListener.NONE), openApi.json(), openApi.yaml());
     WebServerConfig.Builder builder = WebServer.builder();
     server(builder, config, app);
     WebServer server = builder.build().start();

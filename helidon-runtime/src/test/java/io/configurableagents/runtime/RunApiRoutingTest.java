@@ -266,6 +266,19 @@ class RunApiRoutingTest {
   }
 
   @Test
+  void schemaShowsTheInputsAsThePythonToolDidPlusJsonSchemas() {
+    JsonNode body = ApiResponse.of(client.get("/schema").request()).json();
+
+    assertThat(body.get("workflow").asText()).isEqualTo("echo");
+    assertThat(body.at("/inputs/message").toString())
+        .isEqualTo("{\"type\":\"str\",\"required\":true,\"default\":null,\"description\":\"The message to echo back\"}");
+    assertThat(body.at("/inputs/result/default").asText()).isEqualTo("");
+    assertThat(body.get("outputs").toString()).isEqualTo("[\"message\",\"result\"]");
+    assertThat(body.at("/input_schema/required").toString()).isEqualTo("[\"message\"]");
+    assertThat(body.at("/output_schema/properties/result/type").isMissingNode()).isFalse();
+  }
+
+  @Test
   void openApiIsServedAsYamlOrJson() {
     ApiResponse yaml = ApiResponse.of(client.get("/openapi").request());
     ApiResponse json = ApiResponse.of(client.get("/openapi").accept(MediaTypes.APPLICATION_JSON).request());
