@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
  * same execution goes on.
  */
 public final class RunHttpService implements HttpService {
+  private static final long STORE_WAIT_SECONDS = 10;
   private final WorkflowRunner runner;
   private final JobService jobs;
   private final ApiSettings settings;
@@ -53,7 +54,8 @@ public final class RunHttpService implements HttpService {
     try {
       answer(res, submission.finished().get(wait.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
-      submission.accepted().join();
+      // the id is handed out once the job is durable (a store failure is logged by the store)
+      submission.accepted().orTimeout(STORE_WAIT_SECONDS, TimeUnit.SECONDS).exceptionally(failure -> null).join();
       handOver(res, submission.jobId(), wait);
     } catch (ExecutionException e) {
       throw new IllegalStateException("job " + submission.jobId() + " ended abnormally", e.getCause());

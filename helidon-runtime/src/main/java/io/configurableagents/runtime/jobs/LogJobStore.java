@@ -177,7 +177,7 @@ public final class LogJobStore implements JobStore {
     try {
       JobLog.writeAll(channel, batch.stream().map(Entry::line).toList());
       channel.force(false);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       WorkflowException failure = new WorkflowException("cannot write the job store in " + dir + ": " + e.getMessage(), e);
       batch.forEach(entry -> entry.written().completeExceptionally(failure));
       return;
