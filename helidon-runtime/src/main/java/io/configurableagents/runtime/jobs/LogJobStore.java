@@ -155,8 +155,9 @@ public final class LogJobStore implements JobStore {
           closing = batch.remove(CLOSE);
           write(batch);
           batch.clear();
+        } else {
+          applyRetention();
         }
-        applyRetention();
         compactIfDue();
       } catch (InterruptedException e) {
         closing = true;
@@ -188,8 +189,9 @@ public final class LogJobStore implements JobStore {
       if (entry.job().isFinished() && (previous == null || !previous.isFinished())) {
         finishedOrder.add(entry.job());
       }
-      entry.written().complete(null);
     }
+    applyRetention();
+    batch.forEach(entry -> entry.written().complete(null));
   }
 
   private void applyRetention() {
