@@ -26,6 +26,7 @@ import java.util.zip.CRC32C;
 final class JobLog {
   private static final String PREFIX = "jobs-";
   private static final String SUFFIX = ".log";
+  private static final int WRITE_CHUNK = 1 << 20;
 
   private JobLog() {}
 
@@ -95,13 +96,12 @@ final class JobLog {
     }
   }
 
-  /** Writes {@code jobs} as a new segment atomically and returns it, open for appending. */
-  static FileChannel writeSegment(Path dir, long sequence, Collection<Job> jobs) throws IOException {
+  /** Writes {@code lines} (encoded records) as a new segment atomically and returns it, open for appending. */
+  static FileChannel writeSegment(Path dir, long sequence, Collection<byte[]> lines) throws IOException {
     Path target = dir.resolve(String.format("%s%012d%s", PREFIX, sequence, SUFFIX));
     Path temp = dir.resolve(target.getFileName() + ".tmp");
     try (FileChannel channel =
         FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      List<byte[]> lines = jobs.stream().map(JobLog::encode).toList();
       writeAll(channel, lines);
       channel.force(true);
     }
@@ -110,14 +110,27 @@ final class JobLog {
     return FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
-  static void writeAll(FileChannel channel, List<byte[]> lines) throws IOException {
-    int size = lines.stream().mapToInt(l -> l.length).sum();
-    ByteBuffer buffer = ByteBuffer.allocate(size);
-    lines.forEach(buffer::put);
+  /** Appends {@code lines} in writes of about 1 MiB. */
+  static void writeAll(FileChannel channel, Collection<byte[]> lines) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(WRITE_CHUNK);
+    for (byte[] line : lines) {
+      if (buffer.remaining() < line.length) {
+        drain(channel, buffer);
+        if (buffer.capacity() < line.length) {
+          buffer = ByteBuffer.allocate(line.length);
+        }
+      }
+      buffer.put(line);
+    }
+    drain(channel, buffer);
+  }
+
+  private static void drain(FileChannel channel, ByteBuffer buffer) throws IOException {
     buffer.flip();
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
+    buffer.clear();
   }
 
   static void forceDirectory(Path dir) {

@@ -41,7 +41,8 @@ public final class LogJobStore implements JobStore {
   private final Path dir;
   private final Retention retention;
   private final Clock clock;
-  private final Map<String, Job> durable = new LinkedHashMap<>();
+  /** What the log holds, by job: the latest record written, as a job and as its encoded line. */
+  private final Map<String, Stored> durable = new LinkedHashMap<>();
   private final ArrayDeque<Job> finishedOrder = new ArrayDeque<>();
   private final Thread writer;
   private final Recovery recovery;
@@ -54,6 +55,8 @@ public final class LogJobStore implements JobStore {
   public record Recovery(int jobs, int interrupted, int damagedRecords) {}
 
   private record Entry(Job job, byte[] line, CompletableFuture<Void> written) {}
+
+  private record Stored(Job job, byte[] line) {}
 
   private LogJobStore(Path dir, Retention retention, Clock clock) throws IOException {
     this.dir = dir;
@@ -124,22 +127,24 @@ public final class LogJobStore implements JobStore {
   }
 
   private int restore(List<Job> replayed) {
+    Map<String, Job> latest = new LinkedHashMap<>();
     for (Job job : replayed) {
-      durable.put(job.id(), job);
+      latest.put(job.id(), job);
     }
     int interrupted = 0;
     Instant now = clock.instant();
-    for (Map.Entry<String, Job> e : durable.entrySet()) {
+    for (Map.Entry<String, Job> e : latest.entrySet()) {
       if (!e.getValue().isFinished()) {
         e.setValue(e.getValue().finished(new JobState.Failed(JobError.interruptedByRestart()), now));
         interrupted++;
       }
     }
-    durable.values().stream()
+    latest.values().forEach(job -> durable.put(job.id(), new Stored(job, JobLog.encode(job))));
+    latest.values().stream()
         .sorted(Comparator.comparing(j -> j.completedAt().orElseThrow()))
         .forEach(finishedOrder::add);
     applyRetention();
-    jobs.putAll(durable);
+    durable.values().forEach(stored -> jobs.put(stored.job().id(), stored.job()));
     return interrupted;
   }
 
@@ -185,8 +190,8 @@ public final class LogJobStore implements JobStore {
     }
     recordsInSegment += batch.size();
     for (Entry entry : batch) {
-      Job previous = durable.put(entry.job().id(), entry.job());
-      if (entry.job().isFinished() && (previous == null || !previous.isFinished())) {
+      Stored previous = durable.put(entry.job().id(), new Stored(entry.job(), entry.line()));
+      if (entry.job().isFinished() && (previous == null || !previous.job().isFinished())) {
         finishedOrder.add(entry.job());
       }
     }
@@ -217,7 +222,7 @@ public final class LogJobStore implements JobStore {
 
   /** Writes the live jobs as a new segment, switches to it and deletes {@code old}. */
   private void compact(List<Path> old) throws IOException {
-    FileChannel next = JobLog.writeSegment(dir, sequence++, durable.values());
+    FileChannel next = JobLog.writeSegment(dir, sequence++, durable.values().stream().map(Stored::line).toList());
     if (channel != null) {
       channel.close();
     }
