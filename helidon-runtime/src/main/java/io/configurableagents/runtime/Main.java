@@ -42,9 +42,11 @@ public final class Main {
     LogConfig.configureRuntime();
     RuntimeConfig config;
     Workflow workflow;
+    Application app;
     try {
       config = RuntimeConfig.fromEnvironment(System.getenv());
       workflow = WorkflowLoader.fromPath(config.workflowFile()).load();
+      app = application(config, workflow);
     } catch (WorkflowDefinitionException e) {
       System.err.println(e.getMessage());
       System.err.println("fix the workflow file (WORKFLOW_FILE) and start again");
@@ -55,14 +57,18 @@ public final class Main {
       System.exit(EXIT_INVALID);
       return;
     }
-    WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT, new LlmClients());
-    OpenApiDocument openApi = OpenApiDocument.of(workflow);
-    Application app = Application.start(config, new EngineRunner(engine, RunListener.NONE), openApi.json(), openApi.yaml());
     WebServerConfig.Builder builder = WebServer.builder();
     server(builder, config, app);
     WebServer server = builder.build().start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(config, app, server), "graceful-shutdown"));
     report(workflow, config, app, server);
+  }
+
+  /** The engine over the workflow, its OpenAPI document, and the job store under DATA_DIR. */
+  private static Application application(RuntimeConfig config, Workflow workflow) {
+    WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT, new LlmClients());
+    OpenApiDocument openApi = OpenApiDocument.of(workflow);
+    return Application.start(config, new EngineRunner(engine, RunListener.NONE), openApi.json(), openApi.yaml());
   }
 
   /** The server: the API listener with its limits and observe endpoints; Helidon's own shutdown hook off (ours drains first). */
