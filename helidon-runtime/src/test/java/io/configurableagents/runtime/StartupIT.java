@@ -54,6 +54,21 @@ class StartupIT {
   }
 
   @Test
+  void aDataDirThatCannotBeCreatedStopsTheProcessNamingIt() throws Exception {
+    try (FakeOpenAi fake = FakeOpenAi.start(Duration.ZERO)) {
+      Path notADirectory = Files.writeString(dir.resolve("plain-file"), "");
+      Map<String, String> env = EchoWorkflow.environment(EchoWorkflow.write(dir, fake), notADirectory.resolve("data"));
+
+      int exit = ServerProcess.runToExit(env, dir.resolve("out.log"));
+
+      assertThat(exit).isEqualTo(2);
+      assertThat(Files.readString(dir.resolve("out.log")))
+          .contains("cannot open the job store in " + notADirectory.resolve("data").resolve("jobs"))
+          .contains("check that DATA_DIR names a writable directory");
+    }
+  }
+
+  @Test
   void aMissingProviderKeyDoesNotStopTheProcessButReadinessReportsIt() throws Exception {
     try (FakeOpenAi fake = FakeOpenAi.start(Duration.ZERO)) {
       Map<String, String> env = EchoWorkflow.environment(EchoWorkflow.write(dir, fake), dir.resolve("data"));
