@@ -40,6 +40,11 @@ wait_for() { # url
   echo "nothing answered at $1" >&2; return 1
 }
 
+# CPU time a process has used, in milliseconds (user + system)
+cpu_ms() { # pid
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"
+}
+
 # final status of every job in the store, counted: "completed 1234"
 job_counts() { # data dir
   python3 - "$1" <<'PY'
@@ -62,7 +67,8 @@ run_scenario() { # name clients delay_ms heap [layer]
   local fake_port api_port data="$WORK/$name-data"
   fake_port=$(free_port); api_port=$(free_port)
   "$JAVA" -cp "$TEST_CP" io.configurableagents.runtime.FakeOpenAi "$fake_port" "$delay" >"$WORK/$name-fake.log" 2>&1 &
-  PIDS+=($!)
+  local fake=$!
+  PIDS+=($fake)
   sed "s#@API_BASE@#http://127.0.0.1:$fake_port/v1#" scripts/bench-echo.yaml >"$WORK/echo.yaml"
   local command=("$JAVA" "-Xmx$heap" -jar "$JAR")
   [ -n "$layer" ] && command=("$JAVA" "-Xmx$heap" -cp "$TEST_CP" io.configurableagents.runtime.ApiLayerBench "$delay")
@@ -79,14 +85,19 @@ run_scenario() { # name clients delay_ms heap [layer]
   sleep $(( delay / 1000 + 2 ))
   local before; before=$(curl -fs "http://127.0.0.1:$fake_port/requests")
   local before_jobs; before_jobs=$(job_counts "$data" | awk '$1=="completed"{print $2}')
+  local server_cpu fake_cpu; server_cpu=$(cpu_ms "$server"); fake_cpu=$(cpu_ms "$fake")
   echo "== $name: $clients clients, provider answering after ${delay} ms, -Xmx$heap, $DURATION"
   wrk -t2 -c"$clients" -d"$DURATION" --timeout 30s --latency -s scripts/bench-api.lua \
     "http://127.0.0.1:$api_port/run" | grep -E "Requests/sec|answers|latency p50|socket errors|requests in"
   sleep $(( delay / 1000 + 2 ))   # let runs whose clients wrk cut off finish
   local after; after=$(curl -fs "http://127.0.0.1:$fake_port/requests")
+  server_cpu=$(( $(cpu_ms "$server") - server_cpu )); fake_cpu=$(( $(cpu_ms "$fake") - fake_cpu ))
   local after_jobs; after_jobs=$(job_counts "$data" | awk '$1=="completed"{print $2}')
   echo "jobs by final status (whole run, warm-up included): $(job_counts "$data" | tr '\n' ' ')"
-  echo "runs completed in the measured window: $(( after_jobs - ${before_jobs:-0} )); provider requests: $(( after - before ))"
+  local runs=$(( after_jobs - ${before_jobs:-0} ))
+  echo "runs completed in the measured window: $runs; provider requests: $(( after - before ))"
+  awk -v s="$server_cpu" -v f="$fake_cpu" -v n="$runs" 'BEGIN { if (n > 0) printf "CPU per run: server %.3f ms, fake provider %.3f ms\n", s / n, f / n }'
+  echo "machine load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   kill "$server"; wait "$server" 2>/dev/null || true
 }
 

@@ -1,8 +1,6 @@
 package io.configurableagents.runtime.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.configurableagents.runtime.jobs.JobJson;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -19,7 +17,6 @@ import java.util.Optional;
 
 /** Reading a {@code POST /run} request: the inputs and how long the caller will wait. */
 final class RunRequest {
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final HeaderName PREFER = HeaderNames.create("Prefer");
 
   private RunRequest() {}
@@ -28,22 +25,34 @@ final class RunRequest {
   static Map<String, Object> inputs(ServerRequest req, long maxBodyBytes) {
     requireJson(req);
     byte[] body = read(req, maxBodyBytes);
-    JsonNode tree;
+    if (isBlank(body)) {
+      throw new HttpProblem(
+          Status.BAD_REQUEST_400, "empty_body", "the body is empty; send the inputs as a JSON object, e.g. {\"message\": \"hello\"}");
+    }
+    Object value;
     try {
-      tree = JobJson.MAPPER.readTree(body);
+      value = JobJson.MAPPER.readValue(body, Object.class);
     } catch (JsonProcessingException e) {
       throw new HttpProblem(Status.BAD_REQUEST_400, "malformed_json", "the body is not valid JSON: " + describe(e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (tree == null || tree.isMissingNode()) {
-      throw new HttpProblem(Status.BAD_REQUEST_400, "empty_body", "the body is empty; send the inputs as a JSON object, e.g. {\"message\": \"hello\"}");
-    }
-    if (!tree.isObject()) {
+    if (!(value instanceof Map<?, ?> map)) {
       throw new HttpProblem(
-          Status.BAD_REQUEST_400, "not_an_object", "the body must be a JSON object of inputs by field name, not " + kind(tree));
+          Status.BAD_REQUEST_400, "not_an_object", "the body must be a JSON object of inputs by field name, not " + kind(value));
     }
-    return JobJson.MAPPER.convertValue(tree, MAP);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> inputs = (Map<String, Object>) map;
+    return inputs;
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -128,14 +137,14 @@ final class RunRequest {
     return (first.length() > 160 ? first.substring(0, 160) + "..." : first) + where;
   }
 
-  private static String kind(JsonNode node) {
-    return switch (node.getNodeType()) {
-      case ARRAY -> "an array";
-      case STRING -> "a string";
-      case NUMBER -> "a number";
-      case BOOLEAN -> "a boolean";
-      case NULL -> "null";
-      default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
+  private static String kind(Object value) {
+    return switch (value) {
+      case null -> "null";
+      case java.util.List<?> list -> "an array";
+      case String text -> "a string";
+      case Number number -> "a number";
+      case Boolean bool -> "a boolean";
+      default -> value.getClass().getSimpleName();
     };
   }
 }

@@ -1,11 +1,14 @@
 package io.configurableagents.runtime.jobs;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -51,12 +54,32 @@ public final class JobJson {
     return node;
   }
 
-  static ObjectNode toRecord(Job job) {
-    ObjectNode node = toJson(job);
-    if (job.state() instanceof JobState.Failed f) {
-      ((ObjectNode) node.get("error")).put(PROVIDER_FAILURE, f.error().providerFailure());
+  /** Writes the record the store keeps: the status shape, plus the provider flag on errors. */
+  static byte[] toRecordBytes(Job job) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("job_id", job.id());
+      g.writeStringField("status", job.state().label());
+      g.writeStringField("created_at", job.createdAt().toString());
+      g.writeStringField("started_at", job.startedAt().map(Instant::toString).orElse(null));
+      g.writeStringField("completed_at", job.completedAt().map(Instant::toString).orElse(null));
+      g.writeFieldName("outputs");
+      g.writeObject(job.state() instanceof JobState.Completed c ? c.outputs() : null);
+      g.writeFieldName("error");
+      if (job.state() instanceof JobState.Failed f) {
+        g.writeStartObject();
+        g.writeStringField("type", f.error().type());
+        g.writeStringField("node", f.error().node().orElse(null));
+        g.writeStringField("message", f.error().message());
+        g.writeBooleanField(PROVIDER_FAILURE, f.error().providerFailure());
+        g.writeEndObject();
+      } else {
+        g.writeNull();
+      }
+      g.writeEndObject();
     }
-    return node;
+    return out.toByteArray();
   }
 
   static Job fromRecord(JsonNode node) {

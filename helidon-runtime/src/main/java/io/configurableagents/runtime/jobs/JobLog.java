@@ -1,6 +1,5 @@
 package io.configurableagents.runtime.jobs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -36,8 +35,8 @@ final class JobLog {
   static byte[] encode(Job job) {
     byte[] json;
     try {
-      json = JobJson.MAPPER.writeValueAsBytes(JobJson.toRecord(job));
-    } catch (JsonProcessingException e) {
+      json = JobJson.toRecordBytes(job);
+    } catch (IOException e) {
       throw new IllegalStateException("job " + job.id() + " cannot be written as JSON", e);
     }
     CRC32C crc = new CRC32C();
