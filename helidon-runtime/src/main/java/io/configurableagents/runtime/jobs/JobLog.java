@@ -109,9 +109,13 @@ final class JobLog {
     return FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
-  /** Appends {@code lines} in writes of about 1 MiB. */
+  /** Appends {@code lines} in writes of at most about 1 MiB (a small batch allocates only its own size). */
   static void writeAll(FileChannel channel, Collection<byte[]> lines) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(WRITE_CHUNK);
+    long total = 0;
+    for (byte[] line : lines) {
+      total += line.length;
+    }
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(WRITE_CHUNK, total));
     for (byte[] line : lines) {
       if (buffer.remaining() < line.length) {
         drain(channel, buffer);
