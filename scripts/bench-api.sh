@@ -89,7 +89,11 @@ run_scenario() { # name clients delay_ms heap [layer]
   echo "== $name: $clients clients, provider answering after ${delay} ms, -Xmx$heap, $DURATION"
   wrk -t2 -c"$clients" -d"$DURATION" --timeout 30s --latency -s scripts/bench-api.lua \
     "http://127.0.0.1:$api_port/run" | grep -E "Requests/sec|answers|latency p50|socket errors|requests in"
-  sleep $(( delay / 1000 + 2 ))   # let runs whose clients wrk cut off finish
+  # let the runs whose clients wrk cut off finish (at most 60 s)
+  for _ in $(seq 1 120); do
+    job_counts "$data" | grep -qE '^(pending|running) ' || break
+    sleep 0.5
+  done
   local after; after=$(curl -fs "http://127.0.0.1:$fake_port/requests")
   server_cpu=$(( $(cpu_ms "$server") - server_cpu )); fake_cpu=$(( $(cpu_ms "$fake") - fake_cpu ))
   local after_jobs; after_jobs=$(job_counts "$data" | awk '$1=="completed"{print $2}')
