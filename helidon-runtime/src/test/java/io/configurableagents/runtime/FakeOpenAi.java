@@ -23,6 +23,7 @@ public final class FakeOpenAi implements AutoCloseable {
   private final HttpServer server;
   private final AtomicLong requests = new AtomicLong();
   private volatile Duration delay;
+  private volatile int failureStatus;
 
   private FakeOpenAi(int port, Duration delay) throws IOException {
     this.delay = delay;
@@ -60,6 +61,11 @@ public final class FakeOpenAi implements AutoCloseable {
     this.delay = delay;
   }
 
+  /** From now on every request fails with this HTTP status and an OpenAI-shaped error (0: answer again). */
+  public void failWith(int status) {
+    this.failureStatus = status;
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -72,6 +78,11 @@ public final class FakeOpenAi implements AutoCloseable {
       Thread.sleep(delay.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return;
+    }
+    if (failureStatus != 0) {
+      send(exchange, failureStatus, "{\"error\": {\"message\": \"The server had an error while processing your request.\","
+          + " \"type\": \"server_error\", \"code\": null}}");
       return;
     }
     String prompt = request.at("/messages/0/content").asText();
