@@ -68,6 +68,21 @@ class RunApiProcessIT {
   }
 
   @Test
+  void aProviderFailureAnswers502NamingTheNodeWithoutTheKeyOrATrace() throws Exception {
+    fake.failWith(401);
+
+    HttpResponse<String> response = server.post("/run?wait=30", JSON, "{\"message\": \"hi\"}");
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    JsonNode body = json(response);
+    assertThat(body.get("status").asText()).isEqualTo("failed");
+    assertThat(body.at("/error/node").asText()).isEqualTo("echo");
+    assertThat(body.at("/error/message").asText()).contains("401");
+    assertThat(response.body()).doesNotContain("sk-test-not-a-real-key", "Exception", "\tat ");
+    assertThat(server.output()).doesNotContain("sk-test-not-a-real-key");
+  }
+
+  @Test
   void aRunSlowerThanTheSyncTimeoutIsHandedOverAndRunsExactlyOnce() throws Exception {
     fake.delay(Duration.ofMillis(2_500));
 
