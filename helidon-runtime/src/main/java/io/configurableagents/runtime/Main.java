@@ -10,6 +10,7 @@ import io.configurableagents.runtime.engine.RunListener;
 import io.configurableagents.runtime.engine.WorkflowEngine;
 import io.configurableagents.runtime.http.DocsHttpService;
 import io.configurableagents.runtime.http.ErrorMapping;
+import io.configurableagents.runtime.http.HealthHttpService;
 import io.configurableagents.runtime.http.InfoHttpService;
 import io.configurableagents.runtime.http.OpenApiHttpService;
 import io.configurableagents.runtime.http.ReadinessCheck;
@@ -25,6 +26,7 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -87,6 +89,7 @@ public final class Main {
     ErrorMapping.register(routing);
     routing.register(
         new InfoHttpService(app.runner().workflow()),
+        new HealthHttpService(Clock.systemUTC()),
         new RunHttpService(app.runner(), app.jobs(), app.settings()),
         new StatusHttpService(app.jobs()),
         new SchemaHttpService(app.runner().workflow()),

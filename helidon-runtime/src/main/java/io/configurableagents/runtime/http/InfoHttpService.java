@@ -7,9 +7,8 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Instant;
 
-/** {@code GET /}: what this service runs and where its endpoints are; {@code GET /health}: liveness for humans and Docker. */
+/** {@code GET /}: what this service runs and where its endpoints are. */
 public final class InfoHttpService implements HttpService {
   private final ObjectNode info;
 
@@ -19,18 +18,11 @@ public final class InfoHttpService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.get("/", this::info).get("/health", this::health);
+    rules.get("/", this::info);
   }
 
   private void info(ServerRequest req, ServerResponse res) {
     Json.send(res, Status.OK_200, info);
-  }
-
-  private void health(ServerRequest req, ServerResponse res) {
-    ObjectNode body = Json.object();
-    body.put("status", "healthy");
-    body.put("timestamp", Instant.now().toString());
-    Json.send(res, Status.OK_200, body);
   }
 
   private static ObjectNode describe(Workflow workflow) {

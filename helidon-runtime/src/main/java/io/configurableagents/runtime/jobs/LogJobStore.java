@@ -2,6 +2,7 @@ package io.configurableagents.runtime.jobs;
 
 import io.configurableagents.core.WorkflowException;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  * rename), keeping only the latest record of each job that retention keeps.
  */
 public final class LogJobStore implements JobStore {
+  private static final System.Logger LOG = System.getLogger(LogJobStore.class.getName());
   private static final int MAX_BATCH = 8192;
   private static final long MIN_RECORDS_BEFORE_COMPACTION = 50_000;
   private static final Duration RETENTION_CHECK = Duration.ofSeconds(30);
@@ -167,7 +169,7 @@ public final class LogJobStore implements JobStore {
       } catch (InterruptedException e) {
         closing = true;
       } catch (RuntimeException e) {
-        System.err.println("job store: " + e.getMessage());
+        LOG.log(Level.ERROR, "job store writer: " + e.getMessage(), e);
       }
     }
     List<Entry> rest = new ArrayList<>();
@@ -185,6 +187,7 @@ public final class LogJobStore implements JobStore {
       channel.force(false);
     } catch (IOException | RuntimeException e) {
       WorkflowException failure = new WorkflowException("cannot write the job store in " + dir + ": " + e.getMessage(), e);
+      LOG.log(Level.ERROR, failure.getMessage());
       batch.forEach(entry -> entry.written().completeExceptionally(failure));
       return;
     }
@@ -215,7 +218,7 @@ public final class LogJobStore implements JobStore {
       try {
         compact(List.of(dir.resolve(String.format("jobs-%012d.log", sequence - 1))));
       } catch (IOException e) {
-        System.err.println("job store: compaction failed, the log keeps growing: " + e.getMessage());
+        LOG.log(Level.WARNING, "job store: compaction failed, the log keeps growing: " + e.getMessage());
       }
     }
   }
