@@ -79,14 +79,20 @@ class JobsSurviveRestartIT {
         for (int c = 0; c < 32; c++) {
           load.add(clients.submit(() -> postUntilRefused(server, answered)));
         }
-        Thread.sleep(300 + ThreadLocalRandom.current().nextInt(700));
+        // kill once the load is well under way, at a random moment within the writes
+        int target = answered.size() + 30;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (answered.size() < target && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        Thread.sleep(ThreadLocalRandom.current().nextInt(200));
         server.kill();
         for (Future<?> f : load) {
           f.get();
         }
       }
     }
-    assertThat(answered).hasSizeGreaterThan(100);
+    assertThat(answered).hasSizeGreaterThanOrEqualTo(3 * 30);
 
     try (ServerProcess server = ServerProcess.start(env, dir.resolve("after.log"))) {
       for (String id : answered) {
