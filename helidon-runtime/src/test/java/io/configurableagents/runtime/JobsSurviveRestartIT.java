@@ -148,9 +148,9 @@ class JobsSurviveRestartIT {
   }
 
   private void awaitProviderRequests(long count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (fake.requests() < count) {
-      assertThat(System.nanoTime()).as("the provider got " + count + " request(s) within 10 s").isLessThan(deadline);
+      assertThat(System.nanoTime()).as("the provider got " + count + " request(s) within 30 s").isLessThan(deadline);
       Thread.sleep(20);
     }
   }

@@ -91,7 +91,7 @@ class RunApiProcessIT {
     assertThat(response.statusCode()).isEqualTo(202);
     String id = json(response).get("job_id").asText();
     assertThat(response.headers().firstValue("Location")).contains("/status/" + id);
-    JsonNode finished = awaitFinished(id, Duration.ofSeconds(10));
+    JsonNode finished = awaitFinished(id, Duration.ofSeconds(30));
     assertThat(finished.get("status").asText()).isEqualTo("completed");
     assertThat(finished.at("/outputs/result").asText()).isEqualTo("slow one");
     Thread.sleep(3_000);
@@ -114,9 +114,9 @@ class RunApiProcessIT {
   }
 
   private void awaitProviderRequests(long count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (fake.requests() < count) {
-      assertThat(System.nanoTime()).as("the provider got " + count + " request(s) within 10 s").isLessThan(deadline);
+      assertThat(System.nanoTime()).as("the provider got " + count + " request(s) within 30 s").isLessThan(deadline);
       Thread.sleep(20);
     }
   }
