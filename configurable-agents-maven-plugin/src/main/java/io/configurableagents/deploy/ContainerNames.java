@@ -1,5 +1,6 @@
 package io.configurableagents.deploy;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -7,7 +8,8 @@ import java.util.regex.Pattern;
 public final class ContainerNames {
   private static final Pattern CONTAINER = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
   private static final Pattern REPOSITORY =
-      Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[0-9]+)?");
+      Pattern.compile("(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+          + "(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   private ContainerNames() {}
@@ -15,9 +17,11 @@ public final class ContainerNames {
   /**
    * The flow name lower-cased, every character other than a-z, 0-9, {@code -} and {@code _} made
    * {@code -}, leading and trailing separators dropped; {@code workflow} when nothing is left.
+   * Accents are dropped first ({@code Übersetzer} gives {@code ubersetzer}): Docker takes ASCII only.
    */
   public static String sanitize(String flowName) {
-    String lower = flowName.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
+    String ascii = Normalizer.normalize(flowName.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    String lower = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
     String trimmed = lower.replaceAll("^[-_]+", "").replaceAll("[-_]+$", "");
     return trimmed.isEmpty() ? "workflow" : trimmed;
   }

@@ -69,12 +69,13 @@ public final class DockerCli {
     command.add(executable);
     command.addAll(args);
     try {
-      return ProcessRunner.run(processBuilders.apply(command), timeout);
+      return ProcessRunner.run(processBuilders.apply(command), command, timeout);
     } catch (IOException e) {
-      if (String.valueOf(e.getMessage()).contains("error=2,")) {
+      String reason = String.valueOf(e.getMessage());
+      if (reason.contains("error=2,") || reason.contains("error: 2 ") || reason.contains("No such file")) {
         throw suggestions.dockerNotInstalled(executable);
       }
-      throw suggestions.dockerFailed(ProcessResult.display(command), String.valueOf(e.getMessage()));
+      throw suggestions.dockerFailed(ProcessResult.display(command), reason);
     } catch (ProcessRunner.TimedOut e) {
       throw suggestions.dockerTimedOut(ProcessResult.display(command), timeout);
     }

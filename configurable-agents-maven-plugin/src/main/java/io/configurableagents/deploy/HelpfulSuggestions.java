@@ -15,6 +15,12 @@ public class HelpfulSuggestions {
     return "the " + setting.parameterName() + " setting (" + setting.parameterName() + "=" + exampleValue + ")";
   }
 
+  /** "30 s", or "0.3 s" below a second. */
+  static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s"
+        : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+
   private static String suggest(String fact, String fix) {
     return fact + "; perhaps you should " + fix;
   }
@@ -54,7 +60,7 @@ public class HelpfulSuggestions {
 
   public DeployException dockerTimedOut(String command, Duration timeout) {
     return DeployException.environment(suggest(
-        "'" + command + "' did not answer within " + timeout.toSeconds() + " s",
+        "'" + command + "' did not answer within " + seconds(timeout),
         "check that the Docker daemon is healthy ('docker info') and that DOCKER_HOST points at it"));
   }
 
@@ -111,7 +117,7 @@ public class HelpfulSuggestions {
 
   public DeployException notHealthy(String name, Duration timeout, String logs) {
     return DeployException.environment(suggest(
-        "Container '" + name + "' did not answer GET /health within " + timeout.toSeconds() + " s. Its last log lines:\n"
+        "Container '" + name + "' did not answer GET /health within " + seconds(timeout) + ". Its last log lines:\n"
             + logs,
         "read the log above; if it is only slow to start, allow more with " + howToSet(Setting.READY_TIMEOUT, "120")));
   }

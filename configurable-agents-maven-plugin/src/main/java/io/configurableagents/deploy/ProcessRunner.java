@@ -21,7 +21,12 @@ final class ProcessRunner {
    * @throws TimedOut when it ran past {@code timeout}
    */
   static ProcessResult run(ProcessBuilder builder, Duration timeout) throws IOException, TimedOut {
-    List<String> command = builder.command();
+    return run(builder, builder.command(), timeout);
+  }
+
+  /** As {@link #run(ProcessBuilder, Duration)}, naming the process {@code command} in results and messages. */
+  static ProcessResult run(ProcessBuilder builder, List<String> command, Duration timeout)
+      throws IOException, TimedOut {
     Process process = builder.start();
     try {
       process.getOutputStream().close();
