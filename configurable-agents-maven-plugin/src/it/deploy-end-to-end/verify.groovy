@@ -8,20 +8,22 @@ def image = 'deploy-it:1.0.0'
 
 try {
   // what the user sees
-  assert log.contains('Docker ') && log.contains(' is available')
-  assert log.contains('Workflow "deploy-end-to-end" 1.2.3 is running in container deploy-it')
-  assert log.contains('  API      POST http://localhost:18101/run')
-  assert log.contains('  Traces        http://localhost:18102/')
-  assert log.contains("curl -X POST http://localhost:18101/run \\")
-  assert log.contains('  logs     docker logs -f deploy-it')
-  assert log.contains('  remove   docker rm -f deploy-it   (the data volume stays: docker volume rm deploy-it-data)')
-  assert log.contains('Replacing container deploy-it (its data volume deploy-it-data stays)')
-  assert !log.contains(secret) && !log.contains(marker) : 'an env value reached the build log'
+  ItDocker.requireContains(log, 'Docker ')
+  ItDocker.requireContains(log, ' is available')
+  ItDocker.requireContains(log, 'Workflow "deploy-end-to-end" 1.2.3 is running in container deploy-it')
+  ItDocker.requireContains(log, '  API      POST http://localhost:18101/run')
+  ItDocker.requireContains(log, '  Traces        http://localhost:18102/')
+  ItDocker.requireContains(log, "curl -X POST http://localhost:18101/run \\")
+  ItDocker.requireContains(log, '  logs     docker logs -f deploy-it')
+  ItDocker.requireContains(log, '  remove   docker rm -f deploy-it   (the data volume stays: docker volume rm deploy-it-data)')
+  ItDocker.requireContains(log, 'Replacing container deploy-it (its data volume deploy-it-data stays)')
+  ItDocker.requireLacks(log, secret, 'the env file\'s OPENAI_API_KEY value')
+  ItDocker.requireLacks(log, marker, 'the env file\'s IT_MARKER value')
 
   // the second deploy replaced the image: the first one is gone, as nothing uses it
   def built = (log =~ /Built image deploy-it:1\.0\.0 \((sha256:[0-9a-f]{64})\)/).collect { it[1] }
   assert built.size() == 2 && built[0] != built[1]
-  assert log.contains("Removed the image ${image} pointed to before (${built[0]})")
+  ItDocker.requireContains(log, "Removed the image ${image} pointed to before (${built[0]})")
   assert !ItDocker.exists('image', built[0])
   assert ItDocker.inspect('{{.Image}}', 'deploy-it') == built[1]
 

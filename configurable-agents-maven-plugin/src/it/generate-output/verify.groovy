@@ -7,7 +7,8 @@ def dockerfile = new File(out, 'Dockerfile').text
 def base = (dockerfile =~ /(?m)^ARG BASE_IMAGE=(\S+)$/)[0][1]
 
 try {
-  assert log.contains('Generated ') && !log.contains('Building image')
+  ItDocker.requireContains(log, 'Generated ')
+  ItDocker.requireLacks(log, 'Building image', 'an image build by generate')
   assert new File(out, 'workflow.yaml').bytes == new File(basedir, 'workflow.yaml').bytes
   assert new File(out, '.env.example').readLines().findAll { !it.startsWith('#') } == ['OPENAI_API_KEY=']
   assert new File(out, '.dockerignore').readLines().containsAll(['.env', '.env.*', '*.env', '!.env.example'])

@@ -2,10 +2,11 @@ import io.configurableagents.it.ItDocker
 
 def log = new File(basedir, 'build.log').text
 try {
-  assert log.contains('Port 18151 on this machine is already in use; perhaps you should stop what listens there, or'
+  ItDocker.requireContains(log, 'Port 18151 on this machine is already in use; perhaps you should stop what listens there, or'
       + ' choose another port with -Dworkflow.port=18152 (or <port>18152</port> in the plugin\'s <configuration>)')
-  assert log.contains('BUILD FAILURE')
-  assert !log.contains('Building image') && !log.contains('Generated ')
+  ItDocker.requireContains(log, 'BUILD FAILURE')
+  ItDocker.requireLacks(log, 'Building image', 'a build that should not have started')
+  ItDocker.requireLacks(log, 'Generated ', 'generated files that should not have been written')
   assert !ItDocker.exists('container', 'port-taken-it')
 } finally {
   System.properties.remove('configurable-agents.it.port-taken')?.close()

@@ -14,7 +14,7 @@ try {
       '-Dworkflow.image=redeploy-it:second')
   new File(basedir, 'build-second.log').text = second.log()
   assert second.exitCode() == 0 : second.log()
-  assert second.log().contains('Replacing container redeploy-it (its data volume redeploy-it-data stays)')
+  ItDocker.requireContains(second.log(), 'Replacing container redeploy-it (its data volume redeploy-it-data stays)')
   println "redeploy after editing workflow.yaml: ${second.millis()} ms (mvn start to healthy)"
 
   // only the workflow layer differs

@@ -200,7 +200,21 @@ public final class ItDocker {
     }
   }
 
-  /** The lines of a build log that the plugin printed (after Maven's level prefix). */
+  /** Fails, quoting only {@code text}, unless the log contains it (assert would print the whole log). */
+  public static void requireContains(String log, String text) {
+    if (!log.contains(text)) {
+      throw new AssertionError("build.log lacks: " + text);
+    }
+  }
+
+  /** Fails unless the log lacks {@code text}; {@code what} says what it would mean (never the text: it may be secret). */
+  public static void requireLacks(String log, String text, String what) {
+    if (log.contains(text)) {
+      throw new AssertionError("build.log contains " + what);
+    }
+  }
+
+  /** The text of a build log. */
   public static String log(Path buildLog) {
     try {
       return Files.readString(buildLog);
