@@ -10,7 +10,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +43,8 @@ public final class JlinkBase {
   /** Where the runtime lives in the image, as in the Temurin images. */
   public static final String JAVA_HOME = "/opt/java/openjdk";
 
-  /** The environment of the base. */
-  public static final Map<String, String> ENVIRONMENT = Map.of(
-      "JAVA_HOME", JAVA_HOME, "PATH", JAVA_HOME + "/bin:/usr/local/bin:/usr/bin:/bin", "LANG", "C.UTF-8");
+  /** The environment of the base, in a fixed order (the order is part of the image's digest). */
+  public static final Map<String, String> ENVIRONMENT = environment();
 
   /** Bump when the layout changes, so that old caches are not reused. */
   private static final String LAYOUT_VERSION = "1";
@@ -54,6 +55,14 @@ public final class JlinkBase {
 
   private final JdkHome jdk;
   private final String key;
+
+  private static Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("JAVA_HOME", JAVA_HOME);
+    env.put("PATH", JAVA_HOME + "/bin:/usr/local/bin:/usr/bin:/bin");
+    env.put("LANG", "C.UTF-8");
+    return Collections.unmodifiableMap(env);
+  }
 
   private JlinkBase(JdkHome jdk, String key) {
     this.jdk = jdk;
