@@ -2,6 +2,7 @@ package io.configurableagents.core.expr;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A route or edge condition, parsed once (workflow-format.md A.3; B 11.3 for what is kept).
@@ -11,22 +12,37 @@ import java.util.Map;
  * {@code null/None}, lists {@code [...]}); comparisons {@code == != < <= > >=}; {@code in} and
  * {@code not in}; {@code not}, {@code and}, {@code or} with the usual precedence
  * ({@code not > and > or}); parentheses. Python comparison and truthiness rules. The empty string
- * and {@code default} are always true.
+ * and {@code default} are always true. {@code docs/conditions.md} is the user reference, with every
+ * deliberate difference from the reference runtime.
  */
 public final class Condition {
   private final String source;
+  private final ConditionExpr root;
+  private final List<FieldRef> fieldRefs;
+  private final List<ExprProblem> warnings;
 
-  private Condition(String source) {
+  private Condition(String source, ConditionExpr root, List<FieldRef> fieldRefs, List<ExprProblem> warnings) {
     this.source = source;
+    this.root = root;
+    this.fieldRefs = List.copyOf(fieldRefs);
+    this.warnings = List.copyOf(warnings);
   }
 
   /**
-   * Parses a condition.
+   * Parses a condition. Leading and trailing white space is ignored; offsets count from the start
+   * of {@code source} as given.
    *
-   * @throws ExpressionSyntaxException with the offset of the first problem
+   * @throws ExpressionSyntaxException with the offset of the first problem and, where one helps, a
+   *     hint ({@code =} gives "did you mean '=='?")
    */
   public static Condition parse(String source) {
-    throw new UnsupportedOperationException("Condition: not implemented yet");
+    Objects.requireNonNull(source, "source");
+    String trimmed = source.strip();
+    if (trimmed.isEmpty() || trimmed.equals("default")) {
+      return new Condition(source, ConditionExpr.ALWAYS, List.of(), List.of());
+    }
+    ConditionParser.Result parsed = ConditionParser.parse(source);
+    return new Condition(source, parsed.root(), parsed.fieldRefs(), parsed.warnings());
   }
 
   public String source() {
@@ -38,17 +54,24 @@ public final class Condition {
     return "default".equals(source);
   }
 
-  /** Every state path the condition reads, for validation against the declared fields. */
+  /**
+   * Every state path the condition reads, in source order, for validation against the declared
+   * fields: {@code state.a.b} and {@code {state.a.b}} ({@code statePrefixed}), {@code {a.b}} and a
+   * bare word used as a truthiness test ({@code state.x > 1 and approved}), not prefixed. Bare words
+   * that are compared ({@code state.status == approved}) are text, not references.
+   */
   public List<FieldRef> fieldRefs() {
-    throw new UnsupportedOperationException("Condition: not implemented yet");
+    return fieldRefs;
   }
 
   /**
    * Things worth a warning: an expression that mixes {@code and} and {@code or} without
-   * parentheses (the reference groups it the other way round).
+   * parentheses (the reference groups it the other way round), a comparison of two constants, a
+   * null look-alike compared as text ({@code none}), a condition that reads no field. Sorted by
+   * offset.
    */
   public List<ExprProblem> warnings() {
-    throw new UnsupportedOperationException("Condition: not implemented yet");
+    return warnings;
   }
 
   /**
@@ -56,11 +79,24 @@ public final class Condition {
    * {@code _loop_iteration_<node>}).
    *
    * @throws ConditionEvaluationException when Python would raise: ordering incompatible types
-   *     ({@code "a" < 1}), {@code in} on a non-container, a path through a non-map. Callers treat it
-   *     as false, as the reference does, and may report it.
+   *     ({@code "a" < 1}), {@code in} on a non-container, a path through a non-map or to a missing
+   *     field. Callers treat it as false, as the reference does, and may report it. The message
+   *     names the comparison or path and the types involved, never the values.
    */
   public boolean evaluate(Map<String, ?> state) {
-    throw new UnsupportedOperationException("Condition: not implemented yet");
+    Objects.requireNonNull(state, "state");
+    return PythonValues.isTruthy(root.evaluate(state));
+  }
+
+  /** Conditions are equal when their sources are (parsing is deterministic). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Condition that && source.equals(that.source);
+  }
+
+  @Override
+  public int hashCode() {
+    return source.hashCode();
   }
 
   @Override

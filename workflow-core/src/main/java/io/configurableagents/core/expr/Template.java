@@ -1,13 +1,18 @@
 package io.configurableagents.core.expr;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A prompt template or input-mapping value (workflow-format.md B 9, with the A.3 escape).
  *
- * <p>Syntax: {@code {name}} or {@code {a.b.c}} is a placeholder (a name starts with a letter or
- * {@code _} and continues with letters, digits, {@code _} and {@code .}); {@code {state.x}} is the
+ * <p>Syntax: {@code {name}} or {@code {a.b.c}} is a placeholder (it starts with a letter or
+ * {@code _}; segments are separated by {@code .} and hold letters, digits, {@code _} and
+ * {@code -}, which B 4 needs for a field such as {@code my-field}); {@code {state.x}} is the
  * same as {@code {x}}. {@code {{} and {@code }}} are literal braces. Any other brace group with
  * content is a syntax error, with the hint to double the braces. Tolerated as literal text: an
  * empty {@code {}}, a {@code {} with no later {@code }}, a lone {@code }}.
@@ -17,9 +22,19 @@ import java.util.Map;
  */
 public final class Template {
   private final String source;
+  private final List<TemplateParser.Part> parts;
+  private final List<FieldRef> placeholders;
 
-  private Template(String source) {
+  private Template(String source, List<TemplateParser.Part> parts) {
     this.source = source;
+    this.parts = parts;
+    List<FieldRef> refs = new ArrayList<>();
+    for (TemplateParser.Part part : parts) {
+      if (part instanceof TemplateParser.Slot slot) {
+        refs.add(slot.ref());
+      }
+    }
+    this.placeholders = List.copyOf(refs);
   }
 
   /**
@@ -28,7 +43,12 @@ public final class Template {
    * @throws ExpressionSyntaxException listing every bad brace group
    */
   public static Template parse(String source) {
-    throw new UnsupportedOperationException("Template: not implemented yet");
+    Objects.requireNonNull(source, "source");
+    TemplateParser.Parsed parsed = TemplateParser.parse(source);
+    if (!parsed.problems().isEmpty()) {
+      throw new ExpressionSyntaxException(parsed.problems());
+    }
+    return new Template(source, parsed.parts());
   }
 
   public String source() {
@@ -37,7 +57,7 @@ public final class Template {
 
   /** Every placeholder in order of appearance. */
   public List<FieldRef> placeholders() {
-    throw new UnsupportedOperationException("Template: not implemented yet");
+    return placeholders;
   }
 
   /**
@@ -53,7 +73,36 @@ public final class Template {
    *     names the variable, suggests a close name and lists what is available
    */
   public String render(Map<String, ?> state, Map<String, String> inputs) {
-    throw new UnsupportedOperationException("Template: not implemented yet");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(inputs, "inputs");
+    StringBuilder out = new StringBuilder(source.length() + 64);
+    for (TemplateParser.Part part : parts) {
+      if (part instanceof TemplateParser.Text text) {
+        out.append(text.text());
+      } else {
+        FieldRef ref = ((TemplateParser.Slot) part).ref();
+        out.append(PyRepr.str(PlaceholderResolver.resolve(ref, state, inputs)));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Renders a node's input mappings (B 9.4): each value against the state only, in order; the
+   * results are strings ({@code {state.nums}} gives the text {@code [1, 2]}).
+   *
+   * @throws TemplateRenderException naming the input whose value failed, and why
+   */
+  public static Map<String, String> renderInputs(Map<String, Template> mappings, Map<String, ?> state) {
+    Map<String, String> rendered = new LinkedHashMap<>();
+    mappings.forEach((name, template) -> {
+      try {
+        rendered.put(name, template.render(state, Map.of()));
+      } catch (TemplateRenderException e) {
+        throw new TemplateRenderException(e.variable(), "input \"" + name + "\": " + e.getMessage());
+      }
+    });
+    return Collections.unmodifiableMap(rendered);
   }
 
   @Override
