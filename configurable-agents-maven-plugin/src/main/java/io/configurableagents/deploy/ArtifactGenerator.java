@@ -36,10 +36,7 @@ public final class ArtifactGenerator {
     try {
       Files.createDirectories(out);
       written.add(copy(r.workflowFile(), out.resolve("workflow.yaml")));
-      Optional<String> openApi = WorkflowDocuments.openApiYaml(r.workflow());
-      if (openApi.isPresent()) {
-        written.add(write(out.resolve("openapi.yaml"), openApi.get()));
-      }
+      written.add(write(out.resolve("openapi.yaml"), WorkflowDocuments.openApiYaml(r.workflow())));
       String base = dockerfileBase(r);
       written.add(write(out.resolve("Dockerfile"), DockerfileText.of(r, base)));
       written.addAll(buildContext(r));
@@ -47,7 +44,7 @@ public final class ArtifactGenerator {
       written.add(write(out.resolve("docker-compose.yml"), ComposeText.of(r, envFile)));
       written.add(write(out.resolve(".env.example"), EnvExample.of(r.workflow())));
       written.add(write(out.resolve(".dockerignore"), DOCKERIGNORE));
-      written.add(write(out.resolve("README.md"), ReadmeText.of(r, envFile, base, openApi.isPresent())));
+      written.add(write(out.resolve("README.md"), ReadmeText.of(r, envFile, base)));
     } catch (IOException e) {
       throw DeployException.environment("could not write the deployment files to " + out + ": " + e.getMessage(), e);
     }

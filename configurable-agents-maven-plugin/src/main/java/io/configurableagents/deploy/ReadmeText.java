@@ -8,7 +8,7 @@ import java.util.Optional;
 final class ReadmeText {
   private ReadmeText() {}
 
-  static String of(DeployRequest r, Optional<Path> envFile, String defaultBase, boolean openApi) {
+  static String of(DeployRequest r, Optional<Path> envFile, String defaultBase) {
     String name = r.containerName();
     String api = "http://localhost:" + r.port();
     StringBuilder md = new StringBuilder();
@@ -19,7 +19,7 @@ final class ReadmeText {
         .append("directory. Files:\n\n")
         .append("| file | what |\n|---|---|\n")
         .append("| `workflow.yaml` | the workflow, byte for byte as validated |\n")
-        .append(openApi ? "| `openapi.yaml` | the HTTP API of this workflow (OpenAPI 3.1) |\n" : "")
+        .append("| `openapi.yaml` | the HTTP API of this workflow (OpenAPI 3.1) |\n")
         .append("| `Dockerfile`, `libs/`, `runtime.jar`, `data/` | the image, for `docker build` |\n")
         .append("| `docker-compose.yml` | the container, for `docker compose` |\n")
         .append("| `.env.example` | the variables this workflow needs; copy it to a `.env` file and fill it in |\n")

@@ -43,6 +43,7 @@ class ArtifactGeneratorTest {
     assertThat(out.resolve("runtime.jar")).hasContent("runtime");
     assertThat(out.resolve("libs/helidon-webserver-4.5.0.jar")).hasContent("lib");
     assertThat(out.resolve("data")).isEmptyDirectory();
+    assertThat(out.resolve("openapi.yaml")).content().contains("openapi: '3.1.0'", "/run:", "/status/{job_id}:");
     assertThat(out).isDirectoryContaining("glob:**/Dockerfile").isDirectoryContaining("glob:**/docker-compose.yml")
         .isDirectoryContaining("glob:**/.env.example").isDirectoryContaining("glob:**/.dockerignore")
         .isDirectoryContaining("glob:**/README.md");
@@ -104,7 +105,7 @@ class ArtifactGeneratorTest {
 
     String run = "docker " + String.join(" ", ContainerRunner.runArguments(request, Optional.of(Path.of("../../.env"))));
     assertThat(out.resolve("README.md")).content().contains("```sh\ndocker build -t ticket-triage:1.0.0 .\n" + run + "\n```")
-        .contains("curl -X POST http://localhost:8000/run \\\n  -H 'Content-Type: application/json' \\\n  -d ")
+        .contains("curl -X POST http://localhost:8000/run \\\n  -H 'Content-Type: application/json' \\\n  -d '{}'\n")
         .doesNotContain("\\\\\n");
   }
 
