@@ -73,20 +73,29 @@ public final class ArtifactGenerator {
     Set<String> names = new HashSet<>();
     for (Path jar : r.runtimeJars().libraries()) {
       names.add(jar.getFileName().toString());
-      copy(jar, libs.resolve(jar.getFileName().toString()));
+      copyIfChanged(jar, libs.resolve(jar.getFileName().toString()));
     }
     try (Stream<Path> existing = Files.list(libs)) {
       for (Path stale : existing.filter(p -> !names.contains(p.getFileName().toString())).toList()) {
         Files.delete(stale);
       }
     }
-    Path runtime = copy(r.runtimeJars().runtimeJar(), r.outputDirectory().resolve("runtime.jar"));
+    Path runtime = copyIfChanged(r.runtimeJars().runtimeJar(), r.outputDirectory().resolve("runtime.jar"));
     Path data = Files.createDirectories(r.outputDirectory().resolve("data"));
     return List.of(libs, runtime, data);
   }
 
   private static Path copy(Path from, Path to) throws IOException {
     return Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Copies unless {@code to} already has {@code from}'s size and time (the jars, on every deploy). */
+  private static Path copyIfChanged(Path from, Path to) throws IOException {
+    if (Files.isRegularFile(to) && Files.size(to) == Files.size(from)
+        && Files.getLastModifiedTime(to).equals(Files.getLastModifiedTime(from))) {
+      return to;
+    }
+    return Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
   }
 
   private static Path write(Path file, String text) throws IOException {

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +54,8 @@ public final class JlinkBase {
   private static final List<String> DLOPENED = List.of("libnss_files.so.2", "libnss_dns.so.2", "libresolv.so.2",
       "libgcc_s.so.1");
 
+  private static final Map<JdkHome, JlinkBase> KNOWN = new ConcurrentHashMap<>();
+
   private final JdkHome jdk;
   private final String key;
 
@@ -69,15 +72,19 @@ public final class JlinkBase {
     this.key = key;
   }
 
-  /** The base for {@code jdkHome}; fails with advice off Linux or for a JDK older than 21. */
+  /**
+   * The base for {@code jdkHome}; fails with advice off Linux or for a JDK older than 21. The key
+   * (which reads this machine's C library) is worked out once per JDK and build tool process.
+   */
   public static JlinkBase of(Path jdkHome, HelpfulSuggestions suggestions) {
     String os = System.getProperty("os.name", "");
     if (!os.toLowerCase(Locale.ROOT).contains("linux")) {
       throw suggestions.jlinkNotLinux(os);
     }
     JdkHome jdk = JdkHome.require21(jdkHome, suggestions);
-    return new JlinkBase(jdk, key(jdk));
+    return KNOWN.computeIfAbsent(jdk, j -> new JlinkBase(j, key(j)));
   }
+
 
   public JdkHome jdk() {
     return jdk;
