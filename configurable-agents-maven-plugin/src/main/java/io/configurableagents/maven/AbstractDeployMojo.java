@@ -100,11 +100,16 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
     try {
       run(request(workflow), new MavenDeployLog(getLog()));
     } catch (DeployException e) {
-      if (e.isUserError()) {
-        throw new MojoFailureException(e.userMessage(), e);
-      }
-      throw new MojoExecutionException(e.userMessage(), e);
+      rethrow(e);
     }
+  }
+
+  /** The user's input is wrong: a failure (BUILD FAILURE); the environment failed: an error. */
+  static void rethrow(DeployException e) throws MojoExecutionException, MojoFailureException {
+    if (e.isUserError()) {
+      throw new MojoFailureException(e.userMessage(), e);
+    }
+    throw new MojoExecutionException(e.userMessage(), e);
   }
 
   /** The goal's work. */
