@@ -8,6 +8,8 @@ try {
   ItDocker.requireLacks(log, 'Building image', 'a build that should not have started')
   ItDocker.requireLacks(log, 'Generated ', 'generated files that should not have been written')
 } finally {
+  // nothing should exist; if the build went further than it should have, leave nothing behind
+  ItDocker.removeQuietly(['unreachable-it'], ['unreachable-it-data'], ['unreachable-it:1.0.0'])
   new File('/tmp/configurable-agents-it-dead.sock').delete()
 }
 return true

@@ -9,6 +9,8 @@ try {
   ItDocker.requireLacks(log, 'Generated ', 'generated files that should not have been written')
   assert !ItDocker.exists('container', 'port-taken-it')
 } finally {
+  // nothing should exist; if the build went further than it should have, leave nothing behind
+  ItDocker.removeQuietly(['port-taken-it'], ['port-taken-it-data'], ['port-taken-it:1.0.0'])
   System.properties.remove('configurable-agents.it.port-taken')?.close()
 }
 return true
