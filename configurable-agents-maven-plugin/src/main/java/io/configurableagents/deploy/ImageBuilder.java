@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -162,10 +161,5 @@ public final class ImageBuilder {
     } catch (IOException e) {
       throw DeployException.environment("could not create " + empty + ": " + e.getMessage(), e);
     }
-  }
-
-  /** For tests and the benchmark: the layers an image of {@code request} gets on top of its base. */
-  static List<FileEntriesLayer> applicationLayers(DeployRequest request) {
-    return ImageLayers.application(request.runtimeJars(), emptyDirectory(request), request.workflowFile());
   }
 }

@@ -17,6 +17,9 @@ final class JibEvents {
   }
 
   private static void log(DeployLog log, LogEvent event) {
+    if (event.getMessage().isBlank()) {
+      return;
+    }
     switch (event.getLevel()) {
       case ERROR:
       case WARN:
