@@ -24,6 +24,12 @@ try {
     assert p.waitFor() == 0 : "${line}\n${text}"
   }
   ItDocker.awaitOk('http://127.0.0.1:18161/health', Duration.ofSeconds(60))
+  // and with the base named explicitly, as the Dockerfile's comment shows (nothing is pulled: it is local)
+  def build = new ProcessBuilder('docker', 'build', '--build-arg', "BASE_IMAGE=${base}", '-t', 'generate-it:build-arg', '.')
+      .directory(out).redirectErrorStream(true).start()
+  def buildLog = build.inputStream.text
+  assert build.waitFor() == 0 : buildLog
+  assert ItDocker.inspect('{{.Id}}', 'generate-it:build-arg') == ItDocker.inspect('{{.Id}}', 'generate-it:1.0.0')
   assert ItDocker.inspect('{{.Config.User}}', 'generate-it:1.0.0') == '10001:10001'
   assert ItDocker.inspect('{{range .Mounts}}{{.Name}}:{{.Destination}}{{end}}', 'generate-it') == 'generate-it-data:/app/data'
   // the image runs as the app user of the base, as the Jib image does
@@ -43,7 +49,7 @@ try {
     println 'compose config: skipped, no docker compose or docker-compose here'
   }
 } finally {
-  ItDocker.removeQuietly(['generate-it'], ['generate-it-data'], ['generate-it:1.0.0', base])
+  ItDocker.removeQuietly(['generate-it'], ['generate-it-data'], ['generate-it:1.0.0', 'generate-it:build-arg', base])
   new File(basedir, '.env').delete()
 }
 return true
