@@ -5,6 +5,8 @@ import io.configurableagents.core.model.Workflow;
 import io.configurableagents.core.schema.OpenApiDocument;
 import io.configurableagents.core.validate.WorkflowDefinitionException;
 import io.configurableagents.core.yaml.WorkflowLoader;
+import io.configurableagents.runtime.aot.AotCache;
+import io.configurableagents.runtime.aot.AotTraining;
 import io.configurableagents.runtime.engine.EngineOptions;
 import io.configurableagents.runtime.engine.RunListener;
 import io.configurableagents.runtime.engine.WorkflowEngine;
@@ -28,6 +30,7 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
@@ -66,6 +69,21 @@ public final class Main {
     WebServer server = builder.build().start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(config, app, server), "graceful-shutdown"));
     report(workflow, config, app, server);
+    if (AotTraining.requested(System.getenv())) {
+      train(server);
+    }
+    AotCache.maintainInBackground(Main.class.getName(), System.out::println);
+  }
+
+  /** The AOT cache's training run: the first requests a service answers, then exit (see {@link AotTraining}). */
+  private static void train(WebServer server) {
+    try {
+      AotTraining.exercise(server.port());
+    } catch (IOException | InterruptedException e) {
+      System.err.println("AOT training requests failed: " + e);
+      System.exit(1);
+    }
+    System.exit(0);
   }
 
   /** The engine over the workflow, its OpenAPI document, and the job store under DATA_DIR. */
