@@ -12,7 +12,7 @@ final class DockerfileText {
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" \\\n    "));
     String labels = ImageLayout.labels(r.workflow(), r.metadata()).entrySet().stream()
         .map(DockerfileText::label).collect(Collectors.joining(" \\\n      "));
-    String entrypoint = ImageLayout.entrypoint().stream().map(a -> "\"" + a + "\"")
+    String entrypoint = ImageLayout.entrypoint(r.runtimeJars()).stream().map(a -> "\"" + a + "\"")
         .collect(Collectors.joining(", ", "[", "]"));
     return "# The image `mvn workflow:deploy` builds with Jib, from the same jars, for `docker build`:\n"
         + "#   docker build -t " + r.image() + " .\n"

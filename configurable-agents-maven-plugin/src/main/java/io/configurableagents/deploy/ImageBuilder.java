@@ -58,7 +58,7 @@ public final class ImageBuilder {
       builder.addFileEntriesLayer(layer);
     }
     builder
-        .setEntrypoint(ImageLayout.entrypoint())
+        .setEntrypoint(ImageLayout.entrypoint(request.runtimeJars()))
         .setUser(ImageLayout.USER)
         .setWorkingDirectory(AbsoluteUnixPath.get(ImageLayout.APP))
         .setExposedPorts(Port.tcp(ImageLayout.API_PORT), Port.tcp(ImageLayout.TRACES_PORT))

@@ -25,12 +25,21 @@ public final class ImageLayout {
   /** Container-friendly JVM settings: heap from the container's memory limit; die on OOM so Docker restarts. */
   public static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
 
+  /**
+   * Lets a JDK older than 25 start although it does not know {@code -XX:AOTCache} (it ignores
+   * it); a JDK 25 maps the cache when it fits and ignores it, with a message, when it does not.
+   */
+  static final String IGNORE_UNKNOWN_OPTIONS = "-XX:+IgnoreUnrecognizedVMOptions";
+
   private ImageLayout() {}
 
-  public static List<String> entrypoint() {
+  /** {@code java}, the JVM options with the AOT cache of these jars ({@link AotCacheFile}), class path, main class. */
+  public static List<String> entrypoint(RuntimeJars jars) {
     List<String> entrypoint = new ArrayList<>();
     entrypoint.add("java");
     entrypoint.addAll(JVM_OPTIONS);
+    entrypoint.add(IGNORE_UNKNOWN_OPTIONS);
+    entrypoint.add("-XX:AOTCache=" + AotCacheFile.path(jars, JVM_OPTIONS));
     entrypoint.addAll(List.of("-cp", LIBS + "/*:" + RUNTIME_JAR, MAIN_CLASS));
     return entrypoint;
   }

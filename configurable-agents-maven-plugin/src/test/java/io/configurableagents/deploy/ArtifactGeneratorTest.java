@@ -74,8 +74,10 @@ class ArtifactGeneratorTest {
         .contains("COPY libs/ /app/libs/\n", "COPY --chown=10001:10001 data/ /app/data/\n",
             "COPY workflow.yaml /app/workflow.yaml\n", "USER 10001:10001\n", "EXPOSE 8000 5000\n",
             "VOLUME /app/data\n", "SYNC_TIMEOUT=30",
-            "ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-XX:+ExitOnOutOfMemoryError\", \"-cp\","
-                + " \"/app/libs/*:/app/runtime.jar\", \"io.configurableagents.runtime.Main\"]\n",
+            "ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-XX:+ExitOnOutOfMemoryError\","
+                + " \"-XX:+IgnoreUnrecognizedVMOptions\", \"-XX:AOTCache=" + AotCacheFile.path(request.runtimeJars(),
+                ImageLayout.JVM_OPTIONS) + "\", \"-cp\", \"/app/libs/*:/app/runtime.jar\","
+                + " \"io.configurableagents.runtime.Main\"]\n",
             "io.configurableagents.workflow.name=\"Ticket Triage!\"");
   }
 
