@@ -2,7 +2,6 @@ package io.configurableagents.runtime;
 
 import io.configurableagents.core.WorkflowException;
 import io.configurableagents.core.model.Workflow;
-import io.configurableagents.core.schema.OpenApiDocument;
 import io.configurableagents.core.validate.WorkflowDefinitionException;
 import io.configurableagents.core.yaml.WorkflowLoader;
 import io.configurableagents.runtime.aot.AotCache;
@@ -15,6 +14,7 @@ import io.configurableagents.runtime.http.ErrorMapping;
 import io.configurableagents.runtime.http.HealthHttpService;
 import io.configurableagents.runtime.http.InfoHttpService;
 import io.configurableagents.runtime.http.OpenApiHttpService;
+import io.configurableagents.runtime.http.OpenApiTexts;
 import io.configurableagents.runtime.http.ReadinessCheck;
 import io.configurableagents.runtime.http.RunHttpService;
 import io.configurableagents.runtime.http.SchemaHttpService;
@@ -86,11 +86,10 @@ public final class Main {
     System.exit(0);
   }
 
-  /** The engine over the workflow, its OpenAPI document, and the job store under DATA_DIR. */
+  /** The engine over the workflow, its OpenAPI document (rendered on first request), and the job store under DATA_DIR. */
   private static Application application(RuntimeConfig config, Workflow workflow) {
     WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT, LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT));
-    OpenApiDocument openApi = OpenApiDocument.of(workflow);
-    return Application.start(config, new EngineRunner(engine, RunListener.NONE), openApi.json(), openApi.yaml());
+    return Application.start(config, new EngineRunner(engine, RunListener.NONE), OpenApiTexts.of(workflow));
   }
 
   /** The server: the API listener with its limits and observe endpoints; Helidon's own shutdown hook off (ours drains first). */
@@ -113,7 +112,7 @@ public final class Main {
         new RunHttpService(app.runner(), app.jobs(), app.settings()),
         new StatusHttpService(app.jobs()),
         new SchemaHttpService(app.runner().workflow()),
-        new OpenApiHttpService(app.openApiJson(), app.openApiYaml()),
+        new OpenApiHttpService(app.openApi()),
         new DocsHttpService());
   }
 

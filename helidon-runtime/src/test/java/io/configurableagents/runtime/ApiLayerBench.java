@@ -1,5 +1,6 @@
 package io.configurableagents.runtime;
 
+import io.configurableagents.runtime.http.OpenApiTexts;
 import io.configurableagents.runtime.jobs.JobState;
 import io.configurableagents.runtime.jobs.ScriptedRunner;
 import io.helidon.webserver.WebServer;
@@ -32,7 +33,7 @@ public final class ApiLayerBench {
                   return new JobState.Completed(outputs);
                 });
     RuntimeConfig config = RuntimeConfig.fromEnvironment(System.getenv());
-    Application app = Application.start(config, runner, "{}", "{}\n");
+    Application app = Application.start(config, runner, OpenApiTexts.fixed("{}", "{}\n"));
     WebServerConfig.Builder builder = WebServer.builder();
     Main.server(builder, config, app);
     WebServer server = builder.build().start();

@@ -3,6 +3,7 @@ package io.configurableagents.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.configurableagents.runtime.http.OpenApiTexts;
 import io.configurableagents.runtime.jobs.ScriptedRunner;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webclient.http1.Http1Client;
@@ -30,7 +31,7 @@ class MainServerTest {
     RuntimeConfig config =
         RuntimeConfig.fromEnvironment(
             Map.of("PORT", "0", "DATA_DIR", Files.createTempDirectory("main-server").toString(), "MAX_BODY_BYTES", "1000"));
-    Main.server(server, config, Application.start(config, RUNNER, "{}", "{}\n"));
+    Main.server(server, config, Application.start(config, RUNNER, OpenApiTexts.fixed("{}", "{}\n")));
   }
 
   @AfterEach

@@ -3,6 +3,7 @@ package io.configurableagents.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.configurableagents.runtime.http.OpenApiTexts;
 import io.configurableagents.runtime.jobs.JobError;
 import io.configurableagents.runtime.jobs.JobState;
 import io.configurableagents.runtime.jobs.ScriptedRunner;
@@ -38,7 +39,7 @@ class RunApiRoutingTest {
                 "MAX_BODY_BYTES", "256",
                 "SYNC_TIMEOUT", "5",
                 "MAX_WAIT", "10"));
-    Main.routing(routing, Application.start(config, RUNNER, "{\"openapi\":\"3.1.0\"}", "openapi: 3.1.0\n"));
+    Main.routing(routing, Application.start(config, RUNNER, OpenApiTexts.fixed("{\"openapi\":\"3.1.0\"}", "openapi: 3.1.0\n")));
   }
 
   @AfterEach

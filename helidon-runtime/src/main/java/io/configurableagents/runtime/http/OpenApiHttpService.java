@@ -7,7 +7,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -18,21 +17,19 @@ public final class OpenApiHttpService implements HttpService {
   private static final String YAML_TYPE = "application/yaml; charset=UTF-8";
   private static final String JSON_TYPE = "application/json; charset=UTF-8";
 
-  private final byte[] json;
-  private final byte[] yaml;
+  private final OpenApiTexts texts;
 
   /** Both renderings of the same document. */
-  public OpenApiHttpService(String json, String yaml) {
-    this.json = json.getBytes(StandardCharsets.UTF_8);
-    this.yaml = yaml.getBytes(StandardCharsets.UTF_8);
+  public OpenApiHttpService(OpenApiTexts texts) {
+    this.texts = texts;
   }
 
   @Override
   public void routing(HttpRules rules) {
     rules
         .get("/openapi", this::negotiated)
-        .get("/openapi.json", (req, res) -> send(res, JSON_TYPE, json))
-        .get("/openapi.yaml", (req, res) -> send(res, YAML_TYPE, yaml));
+        .get("/openapi.json", (req, res) -> send(res, JSON_TYPE, texts.json()))
+        .get("/openapi.yaml", (req, res) -> send(res, YAML_TYPE, texts.yaml()));
   }
 
   private void negotiated(ServerRequest req, ServerResponse res) {
@@ -40,11 +37,11 @@ public final class OpenApiHttpService implements HttpService {
     for (HttpMediaType type : accepted) {
       String subtype = type.mediaType().subtype();
       if (subtype.equals("json")) {
-        send(res, JSON_TYPE, json);
+        send(res, JSON_TYPE, texts.json());
         return;
       }
       if (subtype.contains("yaml") || type.mediaType().isWildcardType() || subtype.equals("*")) {
-        send(res, YAML_TYPE, yaml);
+        send(res, YAML_TYPE, texts.yaml());
         return;
       }
     }
@@ -52,7 +49,7 @@ public final class OpenApiHttpService implements HttpService {
       throw new HttpProblem(
           Status.NOT_ACCEPTABLE_406, "not_acceptable", "the OpenAPI document is served as application/yaml or application/json");
     }
-    send(res, YAML_TYPE, yaml);
+    send(res, YAML_TYPE, texts.yaml());
   }
 
   private static void send(ServerResponse res, String contentType, byte[] body) {

@@ -20,21 +20,18 @@ public final class LlmClients implements AutoCloseable {
   private final SecretRedactor redactor;
   private final StructuredChats chats;
   private final Clock clock;
-  private final HttpClient shared;
+  private final LlmClientOptions options;
+  /** Made with the first client, not at start: building it sets up TLS, a good part of a second on a busy machine. */
+  private HttpClient shared;
   private final ConcurrentMap<ClientSettings, LlmClient> clients = new ConcurrentHashMap<>();
 
   private LlmClients(Environment environment, LlmClientOptions options, Clock clock) {
     this.environment = environment;
     this.redactor = SecretRedactor.forProviderKeys(environment);
     this.clock = clock;
-    this.shared =
-        HttpClient.newBuilder()
-            .connectTimeout(options.connectTimeout())
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.options = options;
     this.chats =
-        new StructuredChats(() -> new ProviderHttpClientBuilder(shared, options.requestTimeout()), options.requestTimeout());
+        new StructuredChats(() -> new ProviderHttpClientBuilder(shared(), options.requestTimeout()), options.requestTimeout());
   }
 
   /** Clients whose API keys come from {@code environment}. */
@@ -62,7 +59,25 @@ public final class LlmClients implements AutoCloseable {
   /** Stops the shared HTTP client: exchanges in flight are aborted. For process shutdown and tests. */
   @Override
   public void close() {
-    shared.shutdownNow();
+    HttpClient client;
+    synchronized (this) {
+      client = shared;
+    }
+    if (client != null) {
+      client.shutdownNow();
+    }
+  }
+
+  private synchronized HttpClient shared() {
+    if (shared == null) {
+      shared =
+          HttpClient.newBuilder()
+              .connectTimeout(options.connectTimeout())
+              .executor(Executors.newVirtualThreadPerTaskExecutor())
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+    }
+    return shared;
   }
 
   private LlmClient create(ClientSettings settings) {
