@@ -49,6 +49,16 @@ MVN=("$ROOT/mvnw" -B -q -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO" -f "$
 
 echo "== first deploy (makes the jlink base when it is not cached)"
 t=$(ms); "${MVN[@]}" workflow:deploy > "$WORK/first.log"; echo "first deploy: $(( $(ms) - t )) ms"
+echo "first start, without an AOT cache: $(grep -o 'healthy after [0-9.]* s' "$WORK/first.log" || echo '(no figure)')"
+
+# The first start makes the JVM's AOT cache in the data volume in the background (JDK 25+);
+# every later start maps it. Wait for it, so that the figures below are the steady state.
+t=$(ms)
+until docker logs "$NAME" 2>&1 | grep -q 'AOT cache: \(written\|in use\|not made\)'; do
+  if (( $(ms) - t > 300000 )); then echo "no AOT cache after 300 s"; break; fi
+  sleep 1
+done
+echo "AOT cache: $(docker logs "$NAME" 2>&1 | grep -o 'AOT cache: \(written\|in use\|not made\).*' | tail -1) (waited $(( $(ms) - t )) ms)"
 
 # -- sizes
 size() { docker image inspect --format '{{.Size}}' "$1"; }

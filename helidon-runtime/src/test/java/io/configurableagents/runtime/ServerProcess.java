@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,7 +38,13 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the jar and waits until it listens (or exits). */
   static ServerProcess start(Map<String, String> env, Path output) throws IOException, InterruptedException {
-    Process process = launch(env, output);
+    return start(env, output, List.of());
+  }
+
+  /** Starts the jar with extra JVM options and waits until it listens (or exits). */
+  static ServerProcess start(Map<String, String> env, Path output, List<String> jvmOptions)
+      throws IOException, InterruptedException {
+    Process process = launch(env, output, jvmOptions);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       Matcher m = LISTENING.matcher(Files.readString(output));
@@ -54,7 +62,7 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the jar expecting it to stop by itself; returns its exit code. */
   static int runToExit(Map<String, String> env, Path output) throws IOException, InterruptedException {
-    Process process = launch(env, output);
+    Process process = launch(env, output, List.of());
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the server did not exit within 60 s:\n" + Files.readString(output));
@@ -62,10 +70,13 @@ final class ServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  private static Process launch(Map<String, String> env, Path output) throws IOException {
+  private static Process launch(Map<String, String> env, Path output, List<String> jvmOptions) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     String jar = System.getProperty("runtime.jar", "target/helidon-runtime-0.1.0-SNAPSHOT.jar");
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar);
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar));
+    ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(k -> k.endsWith("_API_KEY"));
     environment.putAll(new HashMap<>(env));
