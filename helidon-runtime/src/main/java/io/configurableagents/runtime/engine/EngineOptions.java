@@ -1,10 +1,72 @@
 package io.configurableagents.runtime.engine;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * Process-wide engine settings that the workflow file does not decide (the file's
- * {@code config.execution} wins where it speaks). The exact fields are the engine's to define,
- * e.g. a step-limit override.
+ * Process-wide engine settings, for what the operator rather than the workflow file decides.
+ * Start from {@link #DEFAULT} and change what you need: {@code EngineOptions.DEFAULT.withMaxSteps(500)}.
+ *
+ * @param maxSteps overrides {@code config.execution.max_steps} (node executions per run) when set
+ * @param timeout overrides {@code config.execution.timeout} (the deadline of a whole run) when set
+ * @param environment where provider API keys are looked up (default: the process environment)
+ * @param clock the source of event timestamps
+ * @param retryBackoff the first back-off before retrying a retriable provider error; it doubles
+ *     with each attempt (with jitter) unless the provider sent {@code Retry-After}
  */
-public record EngineOptions() {
-  public static final EngineOptions DEFAULT = new EngineOptions();
+public record EngineOptions(
+    Optional<Integer> maxSteps,
+    Optional<Duration> timeout,
+    Map<String, String> environment,
+    Clock clock,
+    Duration retryBackoff) {
+
+  public static final EngineOptions DEFAULT =
+      new EngineOptions(Optional.empty(), Optional.empty(), System.getenv(), Clock.systemUTC(), Duration.ofSeconds(1));
+
+  public EngineOptions {
+    Objects.requireNonNull(maxSteps, "maxSteps");
+    Objects.requireNonNull(timeout, "timeout");
+    environment = Map.copyOf(environment);
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(retryBackoff, "retryBackoff");
+    maxSteps.ifPresent(
+        n -> {
+          if (n < 1) {
+            throw new IllegalArgumentException("maxSteps must be at least 1, got " + n);
+          }
+        });
+    timeout.ifPresent(
+        t -> {
+          if (t.isNegative() || t.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + t);
+          }
+        });
+    if (retryBackoff.isNegative()) {
+      throw new IllegalArgumentException("retryBackoff must not be negative, got " + retryBackoff);
+    }
+  }
+
+  public EngineOptions withMaxSteps(int steps) {
+    return new EngineOptions(Optional.of(steps), timeout, environment, clock, retryBackoff);
+  }
+
+  public EngineOptions withTimeout(Duration runTimeout) {
+    return new EngineOptions(maxSteps, Optional.of(runTimeout), environment, clock, retryBackoff);
+  }
+
+  public EngineOptions withEnvironment(Map<String, String> variables) {
+    return new EngineOptions(maxSteps, timeout, variables, clock, retryBackoff);
+  }
+
+  public EngineOptions withClock(Clock eventClock) {
+    return new EngineOptions(maxSteps, timeout, environment, eventClock, retryBackoff);
+  }
+
+  public EngineOptions withRetryBackoff(Duration firstBackoff) {
+    return new EngineOptions(maxSteps, timeout, environment, clock, firstBackoff);
+  }
 }

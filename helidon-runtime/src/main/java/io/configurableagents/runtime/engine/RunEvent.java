@@ -1,13 +1,122 @@
 package io.configurableagents.runtime.engine;
 
+import io.configurableagents.runtime.llm.LlmTarget;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * Everything a run does, as typed events: run started, node started/finished/failed, LLM attempt
- * started/finished (model, tokens, latency, error), run finished. Each carries the run id and a
- * timestamp. The exact records are the engine's to define.
+ * Everything a run does, as typed events, each with the run id and a timestamp. Per run, the
+ * first event is {@link RunStarted} and the last {@link RunFinished}; in between, the events of
+ * one branch come in order, and the branches of a fan-out or the items of a {@code parallel} map
+ * interleave. Attempt events refer to the node execution they belong to by its
+ * {@link NodeExecution#step()}.
  */
-public sealed interface RunEvent permits RunEvent.Placeholder {
+public sealed interface RunEvent {
   String runId();
 
-  /** Removed when the real event records are written. */
-  record Placeholder(String runId) implements RunEvent {}
+  Instant timestamp();
+
+  /** The run begins: its inputs have been coerced into the initial state. */
+  record RunStarted(String runId, Instant timestamp, String workflow, Map<String, Object> initialState)
+      implements RunEvent {
+    public RunStarted {
+      initialState = Collections.unmodifiableMap(new LinkedHashMap<>(initialState));
+    }
+  }
+
+  /** A node execution begins. */
+  record NodeStarted(String runId, Instant timestamp, NodeExecution node) implements RunEvent {}
+
+  /**
+   * A node execution ended well.
+   *
+   * @param updates the state fields it wrote (for a {@code parallel} item: what it produced, which is
+   *     collected rather than written)
+   */
+  record NodeFinished(
+      String runId, Instant timestamp, NodeExecution node, Duration duration, Map<String, Object> updates)
+      implements RunEvent {
+    public NodeFinished {
+      updates = Collections.unmodifiableMap(new LinkedHashMap<>(updates));
+    }
+  }
+
+  /** A node execution failed or was abandoned (cancellation, deadline, a sibling branch's failure). */
+  record NodeFailed(String runId, Instant timestamp, NodeExecution node, Duration duration, RunError error)
+      implements RunEvent {}
+
+  /**
+   * An LLM attempt begins.
+   *
+   * @param attempt 1-based
+   * @param prompt the rendered prompt sent as the one user message (with the clarification note
+   *     on attempts after a rejected answer)
+   */
+  record LlmAttemptStarted(
+      String runId, Instant timestamp, NodeExecution node, int attempt, LlmTarget target, String prompt)
+      implements RunEvent {}
+
+  /**
+   * An LLM attempt ended.
+   *
+   * @param response the raw answer text, when the provider answered
+   * @param retryIn present when another attempt follows, after this delay (back-off or
+   *     {@code Retry-After}); the outcome says why
+   */
+  record LlmAttemptFinished(
+      String runId,
+      Instant timestamp,
+      NodeExecution node,
+      int attempt,
+      LlmTarget target,
+      Duration latency,
+      long inputTokens,
+      long outputTokens,
+      Optional<String> response,
+      AttemptOutcome outcome,
+      Optional<Duration> retryIn)
+      implements RunEvent {
+    public LlmAttemptFinished {
+      Objects.requireNonNull(response, "response");
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(retryIn, "retryIn");
+    }
+  }
+
+  /**
+   * A conditional edge or a loop chose where to go after a node.
+   *
+   * @param from the node that ran
+   * @param step the {@link NodeExecution#step()} of that execution (0 when the choice follows a
+   *     {@code parallel} map)
+   * @param to the chosen node ids, or {@code END}
+   * @param reason why, e.g. {@code condition "state.score >= 8" held}, {@code default route}
+   * @param failedConditions conditions that could not be evaluated and so counted as false
+   */
+  record RouteChosen(
+      String runId,
+      Instant timestamp,
+      String from,
+      int step,
+      List<String> to,
+      String reason,
+      List<ConditionFailure> failedConditions)
+      implements RunEvent {
+    public RouteChosen {
+      to = List.copyOf(to);
+      failedConditions = List.copyOf(failedConditions);
+    }
+  }
+
+  /** A condition that raised (Python would): it counted as false. */
+  record ConditionFailure(String condition, String message) {}
+
+  /** The run ended; the last event of the run. */
+  record RunFinished(String runId, Instant timestamp, RunResult result) implements RunEvent {}
 }

@@ -1,59 +1,133 @@
 package io.configurableagents.runtime.engine;
 
+import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.Workflow;
+import io.configurableagents.core.types.Coercion;
+import io.configurableagents.core.types.CoercionProblem;
 import io.configurableagents.core.types.CoercionResult;
+import io.configurableagents.runtime.llm.LlmClient;
 import io.configurableagents.runtime.llm.LlmClients;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Runs one validated workflow, many times, concurrently. Created once per process: compiles the
  * workflow into an immutable graph and keeps the provider clients.
  *
+ * <pre>
+ * WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT, clients);
+ * CoercionResult inputs = engine.prepareInputs(body);          // 422 when !inputs.ok()
+ * RunResult result = engine.run(jobId, castToMap(inputs.value()), RunControl.create(), listener);
+ * </pre>
+ *
  * <p>The engine never logs and never starts threads of its own for a run's main path: the caller
- * (the job layer) runs {@link #run} on a virtual thread of its choice. Fan-out branches and
- * parallel items run on virtual threads the engine starts and joins.
+ * (the job layer) runs {@link #run} on a thread of its choice. Fan-out branches, parallel items
+ * and LLM calls run on virtual threads the engine starts and joins (an LLM call is abandoned, not
+ * joined, when the run is cancelled or its deadline passes).
  */
 public final class WorkflowEngine {
+  private final CompiledWorkflow graph;
+  private final EngineOptions options;
+  private final Limits limits;
 
-  private WorkflowEngine() {}
+  private WorkflowEngine(CompiledWorkflow graph, EngineOptions options) {
+    this.graph = graph;
+    this.options = options;
+    this.limits = Limits.of(graph.workflow().config().execution(), options);
+  }
 
-  /** Compiles the workflow. */
+  /** Compiles the workflow; provider clients come from {@code clients}, created on first use. */
   public static WorkflowEngine create(Workflow workflow, EngineOptions options, LlmClients clients) {
-    throw new UnsupportedOperationException("WorkflowEngine: not implemented yet");
+    return create(workflow, options, clients::clientFor);
+  }
+
+  /**
+   * Compiles the workflow, with provider clients from any source (a test's fake, for example).
+   * Each node asks {@code clients} once, on its first run, for the client of its effective
+   * settings (its {@code llm} merged over {@code config.llm}).
+   */
+  public static WorkflowEngine create(Workflow workflow, EngineOptions options, Function<LlmSpec, LlmClient> clients) {
+    Objects.requireNonNull(workflow, "workflow");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(clients, "clients");
+    return new WorkflowEngine(GraphCompiler.compile(workflow, clients), options);
   }
 
   public Workflow workflow() {
-    throw new UnsupportedOperationException("WorkflowEngine: not implemented yet");
+    return graph.workflow();
   }
 
   /**
    * Coerces and checks a caller's inputs with workflow-core's rules (every problem at once), giving
-   * the initial state. Cheap; the HTTP layer calls it before creating a job (422 on problems).
+   * the initial state: every declared field in declaration order. Cheap; the HTTP layer calls it
+   * before creating a job (422 on problems).
    */
   public CoercionResult prepareInputs(Map<String, Object> inputs) {
-    throw new UnsupportedOperationException("WorkflowEngine: not implemented yet");
+    return Coercion.coerceState(graph.workflow().state(), inputs);
   }
 
   /**
-   * The environment variables the workflow's providers need and the environment lacks, in node
-   * order. A run that needs one of them fails at once naming it; readiness reports them.
+   * The environment variables the workflow's providers need and the environment lacks (unset or
+   * blank), in node order. A run that reaches a node needing one fails at once, naming it;
+   * readiness reports them.
    */
   public List<String> missingEnvironment() {
-    throw new UnsupportedOperationException("WorkflowEngine: not implemented yet");
+    return graph.workflow().requiredEnvironment().stream()
+        .filter(v -> options.environment().getOrDefault(v, "").isBlank())
+        .toList();
   }
 
   /**
-   * Runs the workflow to the end on the calling thread: the result is the final state or a precise
-   * error; never throws for a failure of the run itself.
+   * Runs the workflow to its end on the calling thread. Never throws for a failure of the run: the
+   * result is the final state, a precise error, or cancelled.
    *
    * @param runId the job id, carried by every event
-   * @param initialState the value of a successful {@link #prepareInputs}
-   * @param control lets another thread cancel the run; carries the run's deadline
-   * @param listener receives every {@link RunEvent}, in order per branch, on the thread that caused
-   *     it; a listener that throws is ignored (it never fails a run)
+   * @param inputs the caller's inputs, usually the value of a successful {@link #prepareInputs};
+   *     they are coerced again (coercion is idempotent), and problems fail the run at once with
+   *     {@link EngineError#INVALID_INPUTS}
+   * @param control lets another thread cancel the run; one control per run
+   * @param listener receives every {@link RunEvent}; called on the thread that caused the event
+   *     (branches call it concurrently, so it must be thread-safe); a listener that throws is
+   *     ignored (it never fails a run)
    */
-  public RunResult run(String runId, Map<String, Object> initialState, RunControl control, RunListener listener) {
-    throw new UnsupportedOperationException("WorkflowEngine: not implemented yet");
+  public RunResult run(String runId, Map<String, Object> inputs, RunControl control, RunListener listener) {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(control, "control");
+    Objects.requireNonNull(listener, "listener");
+    Run run = new Run(runId, graph, options, limits, control, listener);
+    run.emit(new RunEvent.RunStarted(runId, run.startedAt(), graph.workflow().name(), inputs));
+    RunResult result = execute(run, inputs);
+    run.emit(new RunEvent.RunFinished(runId, run.now(), result));
+    if (control.wasInterrupted()) {
+      Thread.currentThread().interrupt();
+    }
+    return result;
+  }
+
+  private RunResult execute(Run run, Map<String, Object> inputs) {
+    try {
+      CoercionResult initial = prepareInputs(inputs);
+      if (!initial.ok()) {
+        String problems = initial.problems().stream().map(CoercionProblem::toString).collect(Collectors.joining("; "));
+        return new RunResult.Failed(RunError.of(EngineError.INVALID_INPUTS, problems), run.metadata());
+      }
+      WorkflowState end = new Walker(run).walk(WorkflowState.initial(stateOf(initial)), Scope.root(run.control()));
+      return new RunResult.Succeeded(end.values(), run.metadata());
+    } catch (RunFailure f) {
+      return new RunResult.Failed(f.error(), run.metadata());
+    } catch (RunStopped s) {
+      return new RunResult.Cancelled(run.metadata());
+    } catch (RuntimeException e) {
+      return new RunResult.Failed(RunError.of(EngineError.INTERNAL_ERROR, "", e), run.metadata());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> stateOf(CoercionResult initial) {
+    return (Map<String, Object>) initial.value();
   }
 }

@@ -1,0 +1,28 @@
+package io.configurableagents.runtime.llm;
+
+import io.configurableagents.core.model.Provider;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Provider failures as the LangChain4j adapters raise them, for scripted fakes in tests. */
+public final class ProviderFailures {
+  public static final LlmTarget TARGET = new LlmTarget(Provider.OPENAI, "gpt-4o-mini");
+
+  private ProviderFailures() {}
+
+  /** An HTTP error from the provider: retriable for 429 and 5xx, as the adapters classify it. */
+  public static LlmException http(int status, String providerMessage) {
+    return http(status, providerMessage, Optional.empty());
+  }
+
+  public static LlmException http(int status, String providerMessage, Optional<Duration> retryAfter) {
+    boolean retriable = status == 429 || status >= 500;
+    return new LlmException(
+        TARGET,
+        Optional.of(status),
+        retriable,
+        retryAfter,
+        TARGET + ": HTTP " + status + ": " + providerMessage,
+        null);
+  }
+}
