@@ -51,6 +51,8 @@ final class Branches {
       firstFailure.compareAndSet(null, f);
       group.stop();
       throw f;
+    } catch (RunStopped s) {
+      throw s;
     } catch (RuntimeException e) {
       RunFailure f = new RunFailure(RunError.of(EngineError.INTERNAL_ERROR, " in a branch", e));
       firstFailure.compareAndSet(null, f);

@@ -3,6 +3,7 @@ package io.configurableagents.runtime.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.NodeSpec;
+import io.configurableagents.core.schema.JsonSchemas;
 import io.configurableagents.runtime.llm.LlmClient;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,7 +41,7 @@ final class LlmNode implements Node {
 
   /** The name of the structured output the model is asked for. */
   String schemaName() {
-    return "Output_" + spec.id();
+    return JsonSchemas.outputName(spec);
   }
 
   /** The node's output JSON Schema (shared, never modified). */

@@ -6,7 +6,6 @@ import io.configurableagents.core.expr.TemplateRenderException;
 import io.configurableagents.runtime.llm.LlmClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -72,9 +71,14 @@ final class NodeRunner {
   }
 
   private Map<String, Object> callModel(LlmNode node, NodeExecution exec, StateView view, Scope scope, Cost cost) {
-    Map<String, String> inputs = new LinkedHashMap<>();
-    node.spec().inputs().forEach((name, template) -> inputs.put(name, render(node, template, view, Map.of(), "input mapping \"" + name + "\"")));
-    String prompt = render(node, node.spec().prompt(), view, inputs, "prompt");
+    Map<String, String> inputs;
+    String prompt;
+    try {
+      inputs = Template.renderInputs(node.spec().inputs(), view);
+      prompt = node.spec().prompt().render(view, inputs);
+    } catch (TemplateRenderException e) {
+      throw new RunFailure(RunError.at(EngineError.TEMPLATE_ERROR, node.id(), node.id(), e.getMessage()));
+    }
     Optional<String> keyVariable = node.apiKeyVariable();
     if (keyVariable.isPresent() && isBlank(run.options().environment().get(keyVariable.get()))) {
       throw new RunFailure(
@@ -88,14 +92,6 @@ final class NodeRunner {
       throw new RunFailure(RunError.at(EngineError.PROVIDER_ERROR, node.id(), node.id(), message));
     }
     return attempts.run(node, exec, client, prompt, scope, cost);
-  }
-
-  private static String render(LlmNode node, Template template, StateView view, Map<String, String> inputs, String what) {
-    try {
-      return template.render(view, inputs);
-    } catch (TemplateRenderException e) {
-      throw new RunFailure(RunError.at(EngineError.TEMPLATE_ERROR, node.id(), node.id(), what + ": " + e.getMessage()));
-    }
   }
 
   private void failed(NodeExecution exec, Instant startedAt, long startNanos, Cost cost, RunError error) {

@@ -14,24 +14,35 @@ import org.junit.jupiter.api.Test;
 /** Cancellation from another thread: the call in flight is abandoned, the run ends cancelled, nothing runs after it. */
 class CancellationTest {
 
-  private static final String CHAIN =
-      """
-      schema_version: "1.0"
-      flow: {name: chain}
-      state:
-        fields:
-          items: {type: "list[str]", default: []}
-          a: {type: str, default: ""}
-          b: {type: str, default: ""}
-          c: {type: str, default: ""}
-          notes: {type: "list[str]", default: []}
-      nodes:
-        - {id: first, prompt: "First", outputs: [a], output_schema: {type: str}}
-        - {id: slow, prompt: "Slow", outputs: [b], output_schema: {type: str}}
-        - {id: other, prompt: "Other", outputs: [c], output_schema: {type: str}}
-        - {id: after, prompt: "After", outputs: [a], output_schema: {type: str}}
-        - {id: item, prompt: "Item {_parallel_item}", outputs: [c], output_schema: {type: str}}
-      """;
+  private static final Map<String, String> NODES =
+      Map.of(
+          "first", "  - {id: first, prompt: \"First\", outputs: [a], output_schema: {type: str}}\n",
+          "slow", "  - {id: slow, prompt: \"Slow\", outputs: [b], output_schema: {type: str}}\n",
+          "other", "  - {id: other, prompt: \"Other\", outputs: [c], output_schema: {type: str}}\n",
+          "after", "  - {id: after, prompt: \"After\", outputs: [a], output_schema: {type: str}}\n",
+          "item", "  - {id: item, prompt: \"Item {_parallel_item}\", outputs: [c], output_schema: {type: str}}\n");
+
+  /** A workflow with the given nodes (of {@link #NODES}) and edges. */
+  private static String chain(String edges, String... nodes) {
+    StringBuilder yaml =
+        new StringBuilder(
+            """
+            schema_version: "1.0"
+            flow: {name: chain}
+            state:
+              fields:
+                items: {type: "list[str]", default: []}
+                a: {type: str, default: ""}
+                b: {type: str, default: ""}
+                c: {type: str, default: ""}
+                notes: {type: "list[str]", default: []}
+            nodes:
+            """);
+    for (String n : nodes) {
+      yaml.append(NODES.get(n));
+    }
+    return yaml.append("edges:\n").append(edges).toString();
+  }
 
   /** Answers at once except for nodes named {@code slow...}, {@code other} and {@code item}, which stall. */
   private static FakeLlmClient stallingSlowNodes() {
@@ -72,14 +83,14 @@ class CancellationTest {
   @Test
   void cancellingAbandonsTheCallInFlightAndNothingRunsAfterIt() throws Exception {
     String yaml =
-        CHAIN
-            + """
-            edges:
+        chain(
+            """
               - {from: START, to: first}
               - {from: first, to: slow}
               - {from: slow, to: after}
               - {from: after, to: END}
-            """;
+            """,
+            "first", "slow", "after");
     FakeLlmClient fake = stallingSlowNodes();
 
     Harness.Outcome run = cancelWhenStalled(yaml, fake, 1);
@@ -99,15 +110,15 @@ class CancellationTest {
   @Test
   void cancellingStopsEveryFanOutBranchAndTheJoinNeverRuns() throws Exception {
     String yaml =
-        CHAIN
-            + """
-            edges:
+        chain(
+            """
               - {from: START, to: first}
               - {from: first, to: [slow, other]}
               - {from: slow, to: after}
               - {from: other, to: after}
               - {from: after, to: END}
-            """;
+            """,
+            "first", "slow", "other", "after");
     FakeLlmClient fake = stallingSlowNodes();
 
     Harness.Outcome run = cancelWhenStalled(yaml, fake, 2);
@@ -124,15 +135,15 @@ class CancellationTest {
   @Test
   void cancellingStopsEveryParallelItem() throws Exception {
     String yaml =
-        CHAIN
-            + """
-            edges:
+        chain(
+            """
               - {from: START, to: first}
               - from: first
                 parallel: {items_field: items, target_node: item, collect_field: notes}
               - {from: item, to: after}
               - {from: after, to: END}
-            """;
+            """,
+            "first", "after", "item");
     FakeLlmClient fake = stallingSlowNodes();
 
     Harness.Outcome run = cancelWhenStalled(yaml, fake, 3);
@@ -148,7 +159,7 @@ class CancellationTest {
     FakeLlmClient fake = stallingSlowNodes();
     RunControl control = RunControl.create();
     control.cancel();
-    String yaml = CHAIN + "edges:\n  - {from: START, to: first}\n  - {from: first, to: END}\n";
+    String yaml = chain("  - {from: START, to: first}\n  - {from: first, to: END}\n", "first");
 
     Harness.Outcome run = Harness.run(Harness.engine(yaml, fake), Map.of(), control);
 
@@ -159,7 +170,7 @@ class CancellationTest {
 
   @Test
   void interruptingTheRunsThreadCancelsTheRun() throws Exception {
-    String yaml = CHAIN + "edges:\n  - {from: START, to: slow}\n  - {from: slow, to: END}\n";
+    String yaml = chain("  - {from: START, to: slow}\n  - {from: slow, to: END}\n", "slow");
     FakeLlmClient fake = stallingSlowNodes();
     WorkflowEngine engine = Harness.engine(yaml, fake);
     CompletableFuture<RunResult> result = new CompletableFuture<>();

@@ -99,6 +99,8 @@ class ConditionalEdgesTest {
                 routes:
                   - condition: {logic: "state.verdict > 3"}
                     to: publish
+                  - condition: {logic: "state.score < 0"}
+                    to: polish
                   - condition: {logic: default}
                     to: revise
             """;

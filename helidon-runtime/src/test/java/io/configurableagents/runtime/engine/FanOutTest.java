@@ -3,6 +3,10 @@ package io.configurableagents.runtime.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import io.configurableagents.core.model.NodeSpec;
+import io.configurableagents.core.model.Workflow;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Fan-out {@code to: [a, b]}: concurrent branches and the join node that runs once after all of them. */
 class FanOutTest {
+
+  private static final String LEFT2 =
+      "  - {id: left2, prompt: \"More pros: {state.pros}\", outputs: [extra], output_schema: {type: str}}\n";
 
   private static final String STATE_AND_NODES =
       """
@@ -31,8 +38,11 @@ class FanOutTest {
         - {id: join, prompt: "Weigh {state.pros} / {state.extra} against {state.cons}", outputs: [verdict], output_schema: {type: str}}
       """;
 
+  /** The same without {@code left2}, for graphs that do not use it. */
+  private static final String STATE_AND_FOUR_NODES = STATE_AND_NODES.replace(LEFT2, "");
+
   private static final String LIST_FORM =
-      STATE_AND_NODES
+      STATE_AND_FOUR_NODES
           + """
           edges:
             - {from: START, to: plan}
@@ -43,7 +53,7 @@ class FanOutTest {
           """;
 
   private static final String SEVERAL_EDGES_FORM =
-      STATE_AND_NODES
+      STATE_AND_FOUR_NODES
           + """
           edges:
             - {from: START, to: plan}
@@ -131,33 +141,27 @@ class FanOutTest {
 
   @Test
   void twoBranchesWritingOneFieldFailTheRunNamingBothNodes() {
-    String yaml =
-        """
-        schema_version: "1.0"
-        flow: {name: clash}
-        state:
-          fields:
-            note: {type: str, default: ""}
-        nodes:
-          - {id: start, prompt: "Start", outputs: [note], output_schema: {type: str}}
-          - {id: a, prompt: "A", outputs: [note], output_schema: {type: str}}
-          - {id: b, prompt: "B", outputs: [note], output_schema: {type: str}}
-          - {id: join, prompt: "Join {state.note}", outputs: [note], output_schema: {type: str}}
-        edges:
-          - {from: START, to: start}
-          - {from: start, to: [a, b]}
-          - {from: a, to: join}
-          - {from: b, to: join}
-          - {from: join, to: END}
-        """;
+    // the validator rejects such a file; build the model past it to see that the engine holds too
+    Workflow valid = Harness.load(LIST_FORM);
+    NodeSpec right = valid.node("right").orElseThrow();
+    NodeSpec clashing =
+        new NodeSpec(
+            right.id(), right.description(), right.inputs(), right.prompt(), right.output(), List.of("pros"),
+            right.tools(), right.llm(), right.code(), right.location());
+    Workflow workflow =
+        new Workflow(
+            valid.name(), valid.description(), valid.version(), valid.state(),
+            valid.nodes().stream().map(n -> n.id().equals("right") ? clashing : n).toList(),
+            valid.edges(), valid.config(), valid.fileName());
+    FakeLlmClient fake = ownNames(Duration.ZERO);
 
-    Harness.Outcome run = Harness.run(Harness.engine(yaml, ownNames(Duration.ZERO)), Map.of());
+    Harness.Outcome run = Harness.run(WorkflowEngine.create(workflow, Harness.OPTIONS, spec -> fake), Map.of("topic", "t"));
 
     assertThat(run.error().type()).isEqualTo(EngineError.BRANCH_CONFLICT);
     assertThat(run.error().message())
         .isEqualTo(
-            "field \"note\" was written by two branches of the fan-out after node \"start\": by node \"a\" and by"
-                + " node \"b\"; let only one branch write each field");
+            "field \"pros\" was written by two branches of the fan-out after node \"plan\": by node \"left\" and by"
+                + " node \"right\"; let only one branch write each field");
     assertThat(run.nodesStarted()).doesNotContain("join");
   }
 
@@ -167,7 +171,10 @@ class FanOutTest {
         FakeLlmClient.answering(
             r ->
                 switch (FakeLlmClient.nodeOf(r)) {
-                  case "left" -> throw io.configurableagents.runtime.llm.ProviderFailures.http(401, "invalid api key");
+                  case "left" -> {
+                    pause(Duration.ofMillis(200)); // so that the other branch is waiting for its model
+                    throw io.configurableagents.runtime.llm.ProviderFailures.http(401, "invalid api key");
+                  }
                   case "right" -> FakeLlmClient.stall().apply(r);
                   default -> "{\"result\": \"x\"}";
                 });
@@ -182,5 +189,123 @@ class FanOutTest {
         .extracting(e -> e.node().nodeId() + ": " + e.error().type())
         .containsExactlyInAnyOrder("left: PROVIDER_ERROR", "right: ABANDONED");
     assertThat(run.nodesStarted()).doesNotContain("join");
+  }
+
+  /** A workflow of nodes that each write a field of their own name, with the given edges. */
+  private static String graph(String edges, String... nodes) {
+    StringBuilder yaml = new StringBuilder("schema_version: \"1.0\"\nflow: {name: g}\nstate:\n  fields:\n");
+    for (String n : nodes) {
+      yaml.append("    ").append(n).append("_out: {type: str, default: \"\"}\n");
+    }
+    yaml.append("nodes:\n");
+    for (String n : nodes) {
+      yaml.append("  - {id: ").append(n).append(", prompt: \"").append(n).append("\", outputs: [")
+          .append(n).append("_out], output_schema: {type: str}}\n");
+    }
+    return yaml.append("edges:\n").append(edges).toString();
+  }
+
+  @Test
+  void aNestedFanOutJoinsWithTheEnclosingOne() {
+    String yaml =
+        graph(
+            """
+              - {from: START, to: f}
+              - {from: f, to: [a, b]}
+              - {from: a, to: [a1, a2]}
+              - {from: a1, to: j}
+              - {from: a2, to: j}
+              - {from: b, to: j}
+              - {from: j, to: END}
+            """,
+            "f", "a", "b", "a1", "a2", "j");
+
+    Harness.Outcome run = Harness.run(Harness.engine(yaml, ownNames(Duration.ofMillis(20))), Map.of());
+
+    assertThat(run.nodesStarted()).containsExactlyInAnyOrder("f", "a", "b", "a1", "a2", "j");
+    assertThat(run.nodesStarted()).last().isEqualTo("j");
+    assertThat(run.outputs()).containsEntry("a1_out", "a1").containsEntry("a2_out", "a2").containsEntry("b_out", "b");
+  }
+
+  @Test
+  void branchesMeetingAtDifferentJoinsRunEachJoinOnce() {
+    String yaml =
+        graph(
+            """
+              - {from: START, to: f}
+              - {from: f, to: [a, b, c]}
+              - {from: a, to: j1}
+              - {from: b, to: j1}
+              - {from: c, to: j2}
+              - {from: j1, to: j2}
+              - {from: j2, to: END}
+            """,
+            "f", "a", "b", "c", "j1", "j2");
+
+    Harness.Outcome run = Harness.run(Harness.engine(yaml, ownNames(Duration.ofMillis(20))), Map.of());
+
+    assertThat(run.nodesStarted()).containsExactlyInAnyOrder("f", "a", "b", "c", "j1", "j2");
+    List<String> order = run.nodesStarted();
+    assertThat(order.indexOf("j1")).isGreaterThan(order.indexOf("a")).isGreaterThan(order.indexOf("b"));
+    assertThat(order).last().isEqualTo("j2");
+  }
+
+  @Test
+  void aFanOutInsideACycleJoinsOnEveryPass() {
+    String yaml =
+        graph(
+            """
+              - {from: START, to: f}
+              - {from: f, to: [a, b]}
+              - {from: a, to: j}
+              - {from: b, to: j}
+              - from: j
+                routes:
+                  - condition: {logic: "state.j_out == 'again'"}
+                    to: f
+                  - condition: {logic: default}
+                    to: END
+            """,
+            "f", "a", "b", "j");
+
+    AtomicInteger joins = new AtomicInteger();
+    FakeLlmClient fake =
+        FakeLlmClient.answering(
+            r -> {
+              String node = FakeLlmClient.nodeOf(r);
+              boolean again = node.equals("j") && joins.incrementAndGet() == 1;
+              return "{\"result\": \"" + (again ? "again" : node) + "\"}";
+            });
+
+    Harness.Outcome run = Harness.run(Harness.engine(yaml, fake), Map.of());
+
+    assertThat(run.nodesStarted()).hasSize(8);
+    assertThat(run.nodesStarted()).filteredOn("j"::equals).hasSize(2);
+    assertThat(run.nodesStarted().subList(0, 4)).containsExactlyInAnyOrder("f", "a", "b", "j").endsWith("j");
+  }
+
+  @Test
+  void aBranchThatIsItselfTheJoinWaitsForTheOthers() {
+    String yaml =
+        graph(
+            """
+              - {from: START, to: f}
+              - {from: f, to: [a, j]}
+              - {from: a, to: j}
+              - {from: j, to: END}
+            """,
+            "f", "a", "j");
+
+    Harness.Outcome run = Harness.run(Harness.engine(yaml, ownNames(Duration.ZERO)), Map.of());
+
+    assertThat(run.nodesStarted()).containsExactly("f", "a", "j");
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

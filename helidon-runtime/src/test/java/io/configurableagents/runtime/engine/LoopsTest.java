@@ -43,8 +43,8 @@ class LoopsTest {
   private static FakeLlmClient refiner(int doneAt) {
     return FakeLlmClient.answering(
         request -> {
-          if (FakeLlmClient.nodeOf(request).equals("summarize")) {
-            return "{\"result\": \"summary\"}";
+          if (!FakeLlmClient.nodeOf(request).equals("refine")) {
+            return "{\"result\": \"" + request.prompt().split(" ")[0].toLowerCase(java.util.Locale.ROOT) + "\"}";
           }
           int iteration = Integer.parseInt(request.prompt().replaceAll("^Iteration (\\d+):.*", "$1"));
           return "{\"draft\": \"draft " + iteration + "\", \"done\": " + (iteration == doneAt) + "}";
@@ -67,7 +67,7 @@ class LoopsTest {
 
     assertThat(run.nodesStarted()).filteredOn("refine"::equals).hasSize(runs);
     assertThat(run.nodesStarted()).last().isEqualTo("summarize");
-    assertThat(run.outputs()).containsEntry("draft", "draft " + runs).containsEntry("summary", "summary");
+    assertThat(run.outputs()).containsEntry("draft", "draft " + runs).containsEntry("summary", "summarize");
   }
 
   @Test
@@ -103,31 +103,34 @@ class LoopsTest {
     assertThat(run.outputs()).containsOnlyKeys("topic", "draft", "done", "summary");
   }
 
-  @Test
-  void aCycleWrittenWithRoutesCanReadTheCounterInItsCondition() {
+  @ParameterizedTest(name = "done at run {0}: {1}")
+  @CsvSource({"1, short", "2, short", "3, long", "0, long"})
+  void theCounterIsReadableInConditionsAfterTheLoop(int doneAt, String chosen) {
     String yaml =
-        """
-        schema_version: "1.0"
-        flow: {name: rewrite}
-        state:
-          fields:
-            text: {type: str, default: ""}
-        nodes:
-          - {id: write, prompt: "Write, pass {_loop_iteration_write}", outputs: [text], output_schema: {type: str}}
-        edges:
-          - {from: START, to: write}
-          - from: write
-            routes:
-              - condition: {logic: "state._loop_iteration_write < 3"}
-                to: write
-              - condition: {logic: default}
-                to: END
-        """;
-    FakeLlmClient fake = FakeLlmClient.answering(r -> "{\"result\": \"" + r.prompt() + "\"}");
+        refineLoop(4)
+            .replace(
+                "  - {from: summarize, to: END}\n",
+                """
+                  - from: summarize
+                    routes:
+                      - condition: {logic: "state._loop_iteration_refine >= 3"}
+                        to: long
+                      - condition: {logic: default}
+                        to: short
+                  - {from: long, to: END}
+                  - {from: short, to: END}
+                """)
+            .replace(
+                "edges:\n",
+                """
+                  - {id: long, prompt: "Long {_loop_iteration_refine}", outputs: [summary], output_schema: {type: str}}
+                  - {id: short, prompt: "Short", outputs: [summary], output_schema: {type: str}}
+                edges:
+                """);
 
-    Harness.Outcome run = Harness.run(Harness.engine(yaml, fake), Map.of());
+    Harness.Outcome run = Harness.run(Harness.engine(yaml, refiner(doneAt)), Map.of("topic", "tea"));
 
-    assertThat(fake.calls()).isEqualTo(3);
-    assertThat(run.outputs()).containsEntry("text", "Write, pass 3");
+    assertThat(run.nodesStarted()).last().isEqualTo(chosen);
+    assertThat(run.outputs()).containsEntry("summary", chosen);
   }
 }

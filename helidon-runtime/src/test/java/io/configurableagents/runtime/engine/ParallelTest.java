@@ -149,7 +149,7 @@ class ParallelTest {
   @Test
   void aFailingItemFailsTheRunAndNothingRunsAfterIt() {
     FakeLlmClient fake =
-        FakeLlmClient.answering(r -> r.prompt().contains("bad") ? "{\"result\": 42}" : "{\"result\": \"ok\"}");
+        FakeLlmClient.answering(r -> r.prompt().startsWith("Note 1") ? "{\"result\": 42}" : "{\"result\": \"ok\"}");
 
     Harness.Outcome run =
         Harness.run(Harness.engine(SIMPLE_OUTPUT, fake), Map.of("topics", List.of("good", "bad", "good")));
