@@ -1,26 +1,30 @@
 package io.configurableagents.maven;
 
 import io.configurableagents.core.model.Workflow;
+import io.configurableagents.core.validate.Diagnostic;
+import io.configurableagents.core.validate.DiagnosticFormatter;
 import io.configurableagents.core.validate.ValidationReport;
 import io.configurableagents.core.yaml.WorkflowLoader;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The shape of every goal: skip check, load and validate the workflow, fail on errors with every
- * diagnostic, then {@link #run}.
+ * The shape of every goal: skip check, load and validate the workflow, print every diagnostic with
+ * its source line, fail on errors (or on warnings in strict mode), then {@link #run}.
  */
 public abstract class AbstractWorkflowMojo extends AbstractMojo {
 
-  /** The workflow file. */
+  /** The workflow file (YAML, or JSON by its {@code .json} extension). */
   @Parameter(property = PropertyNames.FILE, defaultValue = "${project.basedir}/workflow.yaml")
   protected File workflowFile;
 
-  /** Treat warnings as errors. */
+  /** Treat warnings as errors: a file with warnings fails the build. */
   @Parameter(property = PropertyNames.STRICT, defaultValue = "false")
   protected boolean strict;
 
@@ -28,26 +32,25 @@ public abstract class AbstractWorkflowMojo extends AbstractMojo {
   @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
   protected boolean skip;
 
+  /** Where Maven was started; diagnostics name the file relative to it. */
+  @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+  protected File executionRoot;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip || goalSkip()) {
-      getLog().info("workflow:" + goalName() + " skipped");
+      getLog().info("workflow:" + goalName() + " skipped (" + (skip ? PropertyNames.SKIP : goalSkipProperty()) + ")");
       return;
     }
-    if (!Files.isRegularFile(workflowFile.toPath())) {
-      throw new MojoFailureException(
-          "Workflow file not found: "
-              + workflowFile
-              + ". Put workflow.yaml in the project directory, or point <workflowFile> or -D"
-              + PropertyNames.FILE
-              + "=... at it.");
+    Path file = workflowFile.toPath().toAbsolutePath().normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new MojoFailureException(ValidationMessages.missingFile(file));
     }
-    ValidationReport report = WorkflowLoader.fromPath(workflowFile.toPath()).validate();
-    printDiagnostics(report);
-    long errors = report.errors().size();
-    long warnings = report.warnings().size();
-    if (errors > 0 || (strict && warnings > 0)) {
-      throw new MojoFailureException(failureMessage(errors, warnings));
+    ValidationReport report = WorkflowLoader.fromPath(file, ValidationMessages.displayName(file, executionRoot)).validate();
+    print(report);
+    List<Diagnostic> errors = report.errors();
+    if (!errors.isEmpty() || (strict && !report.warnings().isEmpty())) {
+      throw new MojoFailureException(ValidationMessages.failure(file.getFileName().toString(), report, strict));
     }
     run(report.workflow().orElseThrow());
   }
@@ -63,28 +66,20 @@ public abstract class AbstractWorkflowMojo extends AbstractMojo {
     return false;
   }
 
-  private void printDiagnostics(ValidationReport report) {
-    for (String block : report.format().split("(?m)^(?=\\S)")) {
-      if (block.isBlank()) {
-        continue;
-      }
-      if (block.contains(": error: ")) {
-        getLog().error(block.stripTrailing());
+  /** The property of the goal's own skip flag, for the skip message. */
+  protected String goalSkipProperty() {
+    return PropertyNames.SKIP;
+  }
+
+  /** Each diagnostic with its source line and caret, errors as errors and warnings as warnings. */
+  private void print(ValidationReport report) {
+    for (Diagnostic d : report.diagnostics()) {
+      String block = DiagnosticFormatter.format(List.of(d), report.sourceText()).stripTrailing();
+      if (d.isError() || strict) {
+        getLog().error(block);
       } else {
-        getLog().warn(block.stripTrailing());
+        getLog().warn(block);
       }
     }
-  }
-
-  private String failureMessage(long errors, long warnings) {
-    if (errors > 0) {
-      return workflowFile.getName() + " has " + plural(errors, "error") + (warnings > 0 ? " and " + plural(warnings, "warning") : "")
-          + "; see the diagnostics above";
-    }
-    return workflowFile.getName() + " has " + plural(warnings, "warning") + " and strict mode (-D" + PropertyNames.STRICT + ") treats them as errors";
-  }
-
-  private static String plural(long n, String word) {
-    return n + " " + word + (n == 1 ? "" : "s");
   }
 }

@@ -167,12 +167,6 @@ final class AttemptLoop {
 
   /** A client that broke its contract (threw something other than {@link LlmException}): not retried. */
   private static LlmException unexpected(LlmTarget target, RuntimeException e) {
-    return new LlmException(
-        target,
-        Optional.empty(),
-        false,
-        Optional.empty(),
-        target + ": unexpected failure of the provider client: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-        e);
+    return LlmException.unexpected(target, e);
   }
 }

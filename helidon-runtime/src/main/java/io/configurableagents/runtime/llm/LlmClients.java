@@ -1,10 +1,81 @@
 package io.configurableagents.runtime.llm;
 
 import io.configurableagents.core.model.LlmSpec;
+import io.configurableagents.core.model.Provider;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
 
-/** Creates one {@link LlmClient} per distinct effective settings and reuses it. Outline. */
-public final class LlmClients {
+/**
+ * Creates one {@link LlmClient} per distinct effective settings (provider, model, temperature,
+ * max tokens, base URL) and reuses it for every node and run that has them. Thread-safe; create
+ * one per process. All clients share one JDK HTTP client (connection pools, one selector thread).
+ */
+public final class LlmClients implements AutoCloseable {
+  private final Environment environment;
+  private final SecretRedactor redactor;
+  private final StructuredChats chats;
+  private final Clock clock;
+  private final HttpClient shared;
+  private final ConcurrentMap<ClientSettings, LlmClient> clients = new ConcurrentHashMap<>();
+
+  private LlmClients(Environment environment, LlmClientOptions options, Clock clock) {
+    this.environment = environment;
+    this.redactor = SecretRedactor.forProviderKeys(environment);
+    this.clock = clock;
+    this.shared =
+        HttpClient.newBuilder()
+            .connectTimeout(options.connectTimeout())
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.chats =
+        new StructuredChats(() -> new ProviderHttpClientBuilder(shared, options.requestTimeout()), options.requestTimeout());
+  }
+
+  /** Clients whose API keys come from {@code environment}. */
+  public static LlmClients create(Environment environment, LlmClientOptions options) {
+    return new LlmClients(
+        Objects.requireNonNull(environment, "environment"), Objects.requireNonNull(options, "options"), Clock.systemUTC());
+  }
+
+  /**
+   * The client for a node's effective settings ({@code Workflow.llmFor(node)}), created on first
+   * use.
+   *
+   * @throws MissingEnvironmentException when the provider's API key variable is unset or blank
+   */
   public LlmClient clientFor(LlmSpec effective) {
-    throw new UnsupportedOperationException("LlmClients: not implemented yet");
+    ClientSettings settings = ClientSettings.from(Objects.requireNonNull(effective, "effective"));
+    return clients.computeIfAbsent(settings, this::create);
+  }
+
+  /** How many distinct clients exist (for readiness and tests). */
+  public int size() {
+    return clients.size();
+  }
+
+  /** Stops the shared HTTP client: exchanges in flight are aborted. For process shutdown and tests. */
+  @Override
+  public void close() {
+    shared.shutdownNow();
+  }
+
+  private LlmClient create(ClientSettings settings) {
+    Provider provider = settings.target().provider();
+    Optional<String> apiKey = provider.apiKeyVariable().map(this::requireKey);
+    ProviderErrors errors = new ProviderErrors(settings.target(), redactor, clock);
+    return new LangChain4jLlmClient(settings.target(), chats.create(settings, apiKey), errors);
+  }
+
+  private String requireKey(String variable) {
+    return environment
+        .variable(variable)
+        .map(String::strip)
+        .orElseThrow(() -> MissingEnvironmentException.of(java.util.List.of(variable)));
   }
 }

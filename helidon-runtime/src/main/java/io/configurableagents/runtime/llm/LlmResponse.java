@@ -1,5 +1,7 @@
 package io.configurableagents.runtime.llm;
 
+import java.util.Objects;
+
 /**
  * What the model answered.
  *
@@ -8,4 +10,12 @@ package io.configurableagents.runtime.llm;
  * @param outputTokens completion tokens reported by the provider (0 when it reports none)
  * @param modelName the model name the provider reports, or the requested one
  */
-public record LlmResponse(String text, int inputTokens, int outputTokens, String modelName) {}
+public record LlmResponse(String text, int inputTokens, int outputTokens, String modelName) {
+  public LlmResponse {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(modelName, "modelName");
+    if (inputTokens < 0 || outputTokens < 0) {
+      throw new IllegalArgumentException("token counts must not be negative");
+    }
+  }
+}

@@ -16,13 +16,11 @@ public final class ProviderFailures {
   }
 
   public static LlmException http(int status, String providerMessage, Optional<Duration> retryAfter) {
-    boolean retriable = status == 429 || status >= 500;
+    LlmException.Kind kind =
+        status == 429
+            ? LlmException.Kind.RATE_LIMITED
+            : status >= 500 ? LlmException.Kind.SERVER_ERROR : LlmException.Kind.REJECTED;
     return new LlmException(
-        TARGET,
-        Optional.of(status),
-        retriable,
-        retryAfter,
-        TARGET + ": HTTP " + status + ": " + providerMessage,
-        null);
+        TARGET, kind, Optional.of(status), providerMessage, retryAfter, TARGET + ": HTTP " + status + ": " + providerMessage, null);
   }
 }

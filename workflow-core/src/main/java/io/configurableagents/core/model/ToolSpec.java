@@ -7,9 +7,11 @@ import java.util.Map;
  * {@code {name, on_error, config}}.
  *
  * @param onError {@code "fail"} (default) or {@code "continue"}
+ * @param config the object form's {@code config}, in file order (values may be null)
+ * @param location where the tool's name is in the file
  */
 public record ToolSpec(String name, String onError, Map<String, Object> config, SourceLocation location) {
   public ToolSpec {
-    config = Map.copyOf(config);
+    config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
   }
 }

@@ -1,0 +1,18 @@
+package io.configurableagents.runtime.llm;
+
+/**
+ * The note appended to the prompt after a malformed or mistyped answer (workflow-format A.3, B
+ * 10.1): a blank line, then what was wrong and a request for an exact schema match. Always
+ * appended to the original prompt, so notes never pile up.
+ */
+final class ClarificationNote {
+  private ClarificationNote() {}
+
+  static String appendTo(String originalPrompt, String problem) {
+    return originalPrompt
+        + "\n\nYour previous answer failed validation: "
+        + problem
+        + ". Answer again with JSON that matches the required schema exactly: every required field,"
+        + " each with its declared type, and nothing else.";
+  }
+}

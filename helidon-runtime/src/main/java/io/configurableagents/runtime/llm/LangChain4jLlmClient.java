@@ -1,0 +1,41 @@
+package io.configurableagents.runtime.llm;
+
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+
+/** An {@link LlmClient} over a LangChain4j chat model: one exchange, LangChain4j's retries off. */
+final class LangChain4jLlmClient implements LlmClient {
+  private final LlmTarget target;
+  private final StructuredChat chat;
+  private final ProviderErrors errors;
+
+  LangChain4jLlmClient(LlmTarget target, StructuredChat chat, ProviderErrors errors) {
+    this.target = target;
+    this.chat = chat;
+    this.errors = errors;
+  }
+
+  @Override
+  public LlmResponse complete(LlmRequest request) {
+    ChatResponse response;
+    try {
+      response = chat.model(request).chat(chat.chatRequest(request));
+    } catch (RuntimeException e) {
+      throw errors.toLlmException(e);
+    }
+    TokenUsage usage = response.tokenUsage();
+    String modelName = response.modelName() == null ? target.model() : response.modelName();
+    return new LlmResponse(
+        chat.answerText(response), count(usage == null ? null : usage.inputTokenCount()),
+        count(usage == null ? null : usage.outputTokenCount()), modelName);
+  }
+
+  @Override
+  public LlmTarget target() {
+    return target;
+  }
+
+  private static int count(Integer tokens) {
+    return tokens == null ? 0 : Math.max(0, tokens);
+  }
+}

@@ -1,0 +1,46 @@
+package io.configurableagents.runtime.llm;
+
+import io.configurableagents.core.model.Provider;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Removes every provider API key found in the environment from a text, so that no message, event
+ * or log built from a provider's answer can carry one (a provider may echo the key, and some put
+ * it in URLs). Values shorter than {@value #MIN_SECRET_LENGTH} characters are not treated as
+ * secrets: replacing them would shred ordinary text.
+ */
+final class SecretRedactor {
+  static final String MASK = "***";
+  static final int MIN_SECRET_LENGTH = 4;
+  private final List<String> secrets;
+
+  private SecretRedactor(List<String> secrets) {
+    this.secrets = secrets;
+  }
+
+  static SecretRedactor forProviderKeys(Environment environment) {
+    List<String> secrets =
+        Arrays.stream(Provider.values())
+            .map(Provider::apiKeyVariable)
+            .flatMap(Optional::stream)
+            .map(environment::variable)
+            .flatMap(Optional::stream)
+            .map(String::strip)
+            .filter(value -> value.length() >= MIN_SECRET_LENGTH)
+            .distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
+    return new SecretRedactor(secrets);
+  }
+
+  String redact(String text) {
+    String result = text;
+    for (String secret : secrets) {
+      result = result.replace(secret, MASK);
+    }
+    return result;
+  }
+}

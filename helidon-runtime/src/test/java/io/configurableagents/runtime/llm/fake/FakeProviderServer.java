@@ -1,0 +1,153 @@
+package io.configurableagents.runtime.llm.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.Method;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A loopback HTTP server that speaks the wire formats of OpenAI chat completions ({@code POST
+ * /v1/chat/completions}), Anthropic messages ({@code POST /v1/messages}) and Gemini ({@code POST
+ * /v1beta/models/{model}:generateContent}), so that the real LangChain4j clients talk to it.
+ *
+ * <p>Each request takes the next scripted {@link FakeReply} ({@link #enqueue}), or the default one
+ * ({@link #replyByDefault}, a schema-conforming answer unless changed), and is recorded ({@link
+ * #requests}). Built on Helidon WebServer (a virtual thread per connection): thousands of slow
+ * requests at once are fine.
+ */
+public final class FakeProviderServer implements AutoCloseable {
+  private static final int BACKLOG = 8192;
+
+  private final WebServer server;
+  private final Deque<FakeReply> script = new ConcurrentLinkedDeque<>();
+  private final AtomicReference<FakeReply> defaultReply = new AtomicReference<>(FakeReply.conforming());
+  private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+  private final Replies replies = new Replies();
+
+  private FakeProviderServer(String host, int port) {
+    server =
+        WebServer.builder()
+            .host(host)
+            .port(port)
+            .backlog(BACKLOG)
+            .maxTcpConnections(-1)
+            .routing(routing -> routing.any(this::handle))
+            .build()
+            .start();
+  }
+
+  /** Starts on 127.0.0.1, on a free port. */
+  public static FakeProviderServer start() {
+    return start("127.0.0.1", 0);
+  }
+
+  public static FakeProviderServer start(String host, int port) {
+    return new FakeProviderServer(host, port);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code http://127.0.0.1:PORT}: the {@code api_base} for Ollama, Anthropic and Gemini. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** {@code http://127.0.0.1:PORT/v1}: the {@code api_base} for OpenAI. */
+  public String openAiBaseUrl() {
+    return baseUrl() + "/v1";
+  }
+
+  /** The replies of the next requests, in order; after them, the default reply. */
+  public FakeProviderServer enqueue(FakeReply... next) {
+    script.addAll(List.of(next));
+    return this;
+  }
+
+  /** The reply of every request the script does not cover. */
+  public FakeProviderServer replyByDefault(FakeReply reply) {
+    defaultReply.set(Objects.requireNonNull(reply, "reply"));
+    return this;
+  }
+
+  /** The token counts every answer reports. */
+  public FakeProviderServer usage(int inputTokens, int outputTokens) {
+    replies.usage(inputTokens, outputTokens);
+    return this;
+  }
+
+  public List<RecordedRequest> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  public int requestCount() {
+    return requests.size();
+  }
+
+  public RecordedRequest lastRequest() {
+    synchronized (requests) {
+      return requests.get(requests.size() - 1);
+    }
+  }
+
+  /** Forgets the script, the recorded requests, the default reply and the usage figures. */
+  public void reset() {
+    script.clear();
+    requests.clear();
+    defaultReply.set(FakeReply.conforming());
+    replies.usage(Replies.DEFAULT_INPUT_TOKENS, Replies.DEFAULT_OUTPUT_TOKENS);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  private void handle(ServerRequest req, ServerResponse res) {
+    String path = req.path().path();
+    var wire = WireFormat.forPath(path);
+    if (req.prologue().method() != Method.POST || wire.isEmpty()) {
+      replies.send(res, 404, Map.of(), WireFormat.OPENAI.error(404, "Unknown endpoint " + path).toString());
+      return;
+    }
+    RecordedRequest request;
+    try {
+      request = record(wire.get(), path, req);
+    } catch (IOException e) {
+      replies.send(res, 400, Map.of(), wire.get().error(400, "Body is not JSON: " + e.getMessage()).toString());
+      return;
+    }
+    requests.add(request);
+    FakeReply reply = script.pollFirst();
+    try {
+      replies.apply(res, request, reply == null ? defaultReply.get() : reply);
+    } catch (RuntimeException e) {
+      // the client went away (a stall past its timeout, a cancellation): nothing to answer
+    }
+  }
+
+  private static RecordedRequest record(WireFormat wire, String path, ServerRequest req) throws IOException {
+    long received = System.nanoTime();
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    req.headers().forEach(h -> headers.put(h.name().toLowerCase(Locale.ROOT), List.copyOf(h.allValues())));
+    JsonNode body = WireFormat.JSON.readTree(req.content().as(String.class));
+    return new RecordedRequest(
+        wire, path, Map.copyOf(headers), body, wire.prompt(body), wire.schema(body), wire.model(path, body),
+        wire.temperature(body), wire.maxTokens(body), received);
+  }
+}

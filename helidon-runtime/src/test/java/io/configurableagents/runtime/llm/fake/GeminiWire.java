@@ -1,0 +1,89 @@
+package io.configurableagents.runtime.llm.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/** Gemini {@code POST /v1beta/models/{model}:generateContent}. */
+public final class GeminiWire implements WireFormat {
+  GeminiWire() {}
+
+  @Override
+  public String prompt(JsonNode body) {
+    StringBuilder text = new StringBuilder();
+    for (JsonNode content : body.path("contents")) {
+      if ("user".equals(content.path("role").asText("user"))) {
+        text.append(WireFormat.text(content.path("parts")));
+      }
+    }
+    return text.toString();
+  }
+
+  @Override
+  public Optional<String> systemPrompt(JsonNode body) {
+    JsonNode system = body.path("systemInstruction");
+    return system.isMissingNode() || system.isNull() ? Optional.empty() : Optional.of(WireFormat.text(system.path("parts")));
+  }
+
+  @Override
+  public JsonNode schema(JsonNode body) {
+    JsonNode config = body.path("generationConfig");
+    return config.has("responseJsonSchema") ? config.path("responseJsonSchema") : config.path("responseSchema");
+  }
+
+  @Override
+  public String model(String path, JsonNode body) {
+    int start = path.indexOf("/models/") + "/models/".length();
+    return path.substring(start, path.lastIndexOf(':'));
+  }
+
+  @Override
+  public Optional<Double> temperature(JsonNode body) {
+    return WireFormat.number(body.path("generationConfig").path("temperature"));
+  }
+
+  @Override
+  public Optional<Integer> maxTokens(JsonNode body) {
+    return WireFormat.integer(body.path("generationConfig").path("maxOutputTokens"));
+  }
+
+  @Override
+  public ObjectNode answer(
+      RecordedRequest request, String answerText, Optional<JsonNode> answerObject, int inputTokens, int outputTokens) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode candidate = root.putArray("candidates").addObject();
+    ObjectNode content = candidate.putObject("content");
+    content.putArray("parts").addObject().put("text", answerText);
+    content.put("role", "model");
+    candidate.put("finishReason", "STOP");
+    candidate.put("index", 0);
+    ObjectNode usage = root.putObject("usageMetadata");
+    usage.put("promptTokenCount", inputTokens);
+    usage.put("candidatesTokenCount", outputTokens);
+    usage.put("totalTokenCount", inputTokens + outputTokens);
+    root.put("modelVersion", request.model());
+    return root;
+  }
+
+  @Override
+  public ObjectNode error(int status, String message) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode error = root.putObject("error");
+    error.put("code", status);
+    error.put("message", message);
+    error.put("status", grpcStatus(status));
+    return root;
+  }
+
+  private static String grpcStatus(int status) {
+    return switch (status) {
+      case 400 -> "INVALID_ARGUMENT";
+      case 401 -> "UNAUTHENTICATED";
+      case 403 -> "PERMISSION_DENIED";
+      case 404 -> "NOT_FOUND";
+      case 429 -> "RESOURCE_EXHAUSTED";
+      case 503 -> "UNAVAILABLE";
+      default -> "INTERNAL";
+    };
+  }
+}

@@ -1,0 +1,41 @@
+package io.configurableagents.runtime.llm.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request a {@link FakeProviderServer} received, with the parts tests assert on already read
+ * from the provider's wire format.
+ *
+ * @param headers lower-cased names
+ * @param body the JSON body as sent
+ * @param prompt the text of the user message(s)
+ * @param schema the output schema in the provider's native place (OpenAI {@code
+ *     response_format.json_schema.schema}, Gemini {@code responseJsonSchema} or {@code
+ *     responseSchema}, Anthropic the first tool's {@code input_schema}), or a missing node
+ * @param model the model named in the body (OpenAI, Anthropic) or in the path (Gemini)
+ */
+public record RecordedRequest(
+    WireFormat wire,
+    String path,
+    Map<String, List<String>> headers,
+    JsonNode body,
+    String prompt,
+    JsonNode schema,
+    String model,
+    Optional<Double> temperature,
+    Optional<Integer> maxTokens,
+    long receivedAtNanos) {
+
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** The system message or instruction, if the client sent one. */
+  public Optional<String> systemPrompt() {
+    return wire.systemPrompt(body);
+  }
+}
