@@ -11,9 +11,6 @@ import java.util.Optional;
  * @param truncated whether {@code text} holds only the beginning of a very long text
  */
 public record Payload(Optional<String> text, int chars, boolean truncated) {
-  /** No text was seen (its event was dropped). */
-  public static final Payload NONE = new Payload(Optional.empty(), 0, false);
-
   public Payload {
     Objects.requireNonNull(text, "text");
     if (chars < 0) {

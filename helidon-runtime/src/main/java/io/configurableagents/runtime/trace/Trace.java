@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param traceId 32 hex digits, the OpenTelemetry trace id
  * @param spanId 16 hex digits, the run's own (root) span
  * @param promptsLogged false when prompts, responses and answers were kept out (only sizes)
- * @param eventsDropped events of this run the recorder had to drop because its queue was full
+ * @param spansDropped spans of this run not kept because the run had more than the recorder's limit
  * @param inputs the run's initial state
  * @param outputs the final state, for a completed run
  * @param spans node spans and LLM spans, in the order they started
@@ -25,7 +25,7 @@ public record Trace(
     String traceId,
     String spanId,
     boolean promptsLogged,
-    long eventsDropped,
+    long spansDropped,
     Map<String, Object> inputs,
     Optional<Map<String, Object>> outputs,
     List<Span> spans) {
