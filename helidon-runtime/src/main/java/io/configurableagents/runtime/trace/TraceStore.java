@@ -29,6 +29,9 @@ public final class TraceStore implements TraceSink, AutoCloseable {
   private final Map<String, TraceSummary> summaries = new ConcurrentHashMap<>();
   private final Map<String, Trace> pending = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<String> toWrite = new LinkedBlockingQueue<>();
+  /** Queued after the last trace by {@link #close}: the writer stops when it reaches it. */
+  private static final String STOP = new String("stop");
+
   private final Thread writer;
   private final Recovery recovery;
   private volatile boolean closed;
@@ -102,7 +105,7 @@ public final class TraceStore implements TraceSink, AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    writer.interrupt();
+    toWrite.add(STOP);
     try {
       writer.join(TimeUnit.SECONDS.toMillis(10));
     } catch (InterruptedException e) {
@@ -112,9 +115,12 @@ public final class TraceStore implements TraceSink, AutoCloseable {
   }
 
   private void writeLoop() {
-    while (!closed) {
+    while (true) {
       try {
         String jobId = toWrite.take();
+        if (jobId == STOP) {
+          return;
+        }
         writePending(jobId);
         applyRetention();
       } catch (InterruptedException e) {
