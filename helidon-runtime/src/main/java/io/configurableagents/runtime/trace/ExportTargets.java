@@ -57,7 +57,8 @@ final class ExportTargets {
         env.text("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
             .flatMap(u -> endpoint("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", u, false))
             .or(() -> env.text("OTEL_EXPORTER_OTLP_ENDPOINT").flatMap(u -> endpoint("OTEL_EXPORTER_OTLP_ENDPOINT", u, true)));
-    if (endpoint.isEmpty() || !protocolSupported()) {
+    boolean named = env.text("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT").or(() -> env.text("OTEL_EXPORTER_OTLP_ENDPOINT")).isPresent();
+    if (!named || !protocolSupported() || endpoint.isEmpty()) {
       return Optional.empty();
     }
     Map<String, String> headers = new LinkedHashMap<>(env.pairs("OTEL_EXPORTER_OTLP_HEADERS"));
