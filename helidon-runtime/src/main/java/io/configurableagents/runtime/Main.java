@@ -33,6 +33,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Entry point of the container. Wiring only: configuration from the environment, the workflow
@@ -56,8 +57,12 @@ public final class Main {
     try {
       config = RuntimeConfig.fromEnvironment(System.getenv());
       workflow = WorkflowLoader.fromPath(config.workflowFile()).load();
+      // the job store opens first (its errors name DATA_DIR); no run starts before the server, so
+      // the forwarding listener reaches the recorder for every run
+      AtomicReference<RunListener> traces = new AtomicReference<>(RunListener.NONE);
+      app = application(config, workflow, event -> traces.get().onEvent(event));
       tracing = Tracing.start(workflow, config.dataDir().resolve("traces"), System.getenv(), Clock.systemUTC());
-      app = application(config, workflow, tracing.recorder());
+      traces.set(tracing.recorder());
     } catch (WorkflowDefinitionException e) {
       System.err.println(e.getMessage());
       System.err.println("fix the workflow file (WORKFLOW_FILE) and start again");

@@ -27,8 +27,10 @@ public record ExportTarget(String name, URI endpoint, Map<String, String> header
     }
   }
 
+  /** The name and the endpoint without credentials or query (what log lines may show). */
   @Override
   public String toString() {
-    return name + " (" + endpoint + ")";
+    return name + " (" + endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort())
+        + (endpoint.getPath() == null ? "" : endpoint.getPath()) + ")";
   }
 }

@@ -20,8 +20,8 @@ import java.util.zip.GZIPOutputStream;
  * Sends finished traces over OTLP/HTTP (protobuf) to each {@link ExportTarget}, from one
  * background thread: a run only puts its trace into a bounded queue (a full queue drops the
  * trace and counts it). Batches of up to {@link #MAX_BATCH} traces, one request per target,
- * each with the target's short timeout; a failure is logged (once per target until it
- * recovers) and the batch dropped, never retried into a pile-up.
+ * each with the target's short timeout; a failing target is paused ({@link TargetPauses}) and
+ * its batches dropped, never retried into a pile-up.
  */
 public final class OtlpExporter implements TraceSink, AutoCloseable {
   static final int QUEUE_CAPACITY = 512;
@@ -34,7 +34,7 @@ public final class OtlpExporter implements TraceSink, AutoCloseable {
   private final BlockingQueue<Trace> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong exported = new AtomicLong();
-  private final Map<ExportTarget, Boolean> failing = new java.util.concurrent.ConcurrentHashMap<>();
+  private final TargetPauses pauses = new TargetPauses();
   private final Thread sender;
   private volatile boolean closed;
 
@@ -42,7 +42,7 @@ public final class OtlpExporter implements TraceSink, AutoCloseable {
     this.targets = List.copyOf(targets);
     this.encoder = new OtlpEncoder(resource, version);
     Duration connect = targets.stream().map(ExportTarget::timeout).min(Duration::compareTo).orElse(ExportTargets.DEFAULT_TIMEOUT);
-    this.http = HttpClient.newBuilder().connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build();
     this.sender = Thread.ofPlatform().daemon().name("traces-export").start(this::sendLoop);
   }
 
@@ -109,6 +109,9 @@ public final class OtlpExporter implements TraceSink, AutoCloseable {
   }
 
   private boolean sendTo(ExportTarget target, byte[] body, int traces) throws InterruptedException {
+    if (pauses.isPaused(target)) {
+      return false;
+    }
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(target.endpoint())
           .timeout(target.timeout())
@@ -120,27 +123,14 @@ public final class OtlpExporter implements TraceSink, AutoCloseable {
       }
       HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 == 2) {
-        recovered(target);
+        pauses.succeeded(target);
         return true;
       }
-      failed(target, traces, "it answered HTTP " + response.statusCode());
+      pauses.failed(target, traces, "it answered HTTP " + response.statusCode());
     } catch (IOException e) {
-      failed(target, traces, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      pauses.failed(target, traces, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
     return false;
-  }
-
-  private void failed(ExportTarget target, int traces, String why) {
-    if (failing.put(target, Boolean.TRUE) == null) {
-      LOG.log(Level.WARNING, "traces: cannot export " + traces + " trace(s) to " + target + ": " + why
-          + "; runs are not affected, the traces stay on the traces page (logged once until it recovers)");
-    }
-  }
-
-  private void recovered(ExportTarget target) {
-    if (failing.remove(target) != null) {
-      LOG.log(Level.INFO, "traces: exporting to " + target + " works again");
-    }
   }
 
   private static byte[] gzip(byte[] body) throws IOException {

@@ -1,7 +1,7 @@
 package io.configurableagents.runtime.trace;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.configurableagents.core.WorkflowException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ public final class TraceStore implements TraceSink, AutoCloseable {
     try {
       return new TraceStore(dir, retention, clock);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the traces directory " + dir + ": " + e.getMessage(), e);
+      throw new WorkflowException("cannot open the traces directory " + dir + " (" + e + "); check that DATA_DIR names a writable directory", e);
     }
   }
 
