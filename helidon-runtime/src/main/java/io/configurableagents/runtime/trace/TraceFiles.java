@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -86,7 +87,7 @@ final class TraceFiles {
     }
   }
 
-  java.util.List<Path> all() throws IOException {
+  List<Path> all() throws IOException {
     try (var files = Files.list(dir)) {
       return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList();
     }

@@ -3,6 +3,7 @@ package io.configurableagents.runtime.trace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configurableagents.runtime.engine.NodeExecution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class TraceJson {
     });
   }
 
-  private static void execution(ObjectNode o, io.configurableagents.runtime.engine.NodeExecution node) {
+  private static void execution(ObjectNode o, NodeExecution node) {
     o.put("node_id", node.nodeId());
     o.put("step", node.step());
     o.put("iteration", node.iteration());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Turns the engine's events into traces: one per run, a span per node execution and per LLM
@@ -89,7 +90,7 @@ public final class TraceRecorder implements RunListener {
     running.remove(e.runId(), trace);
   }
 
-  private void with(RunEvent event, java.util.function.Consumer<RunTrace> change) {
+  private void with(RunEvent event, Consumer<RunTrace> change) {
     RunTrace trace = running.get(event.runId());
     if (trace != null) {
       change.accept(trace);

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * How runs are traced: whether prompts are kept, how long traces are stored, where they are
@@ -75,12 +77,12 @@ public record TraceSettings(
   }
 
   /** A headers variable holds {@code k=v} pairs: each value is a secret on its own. */
-  private static java.util.stream.Stream<String> secretParts(String name, String value) {
-    if (!name.toUpperCase(java.util.Locale.ROOT).contains("HEADERS")) {
-      return java.util.stream.Stream.of(value);
+  private static Stream<String> secretParts(String name, String value) {
+    if (!name.toUpperCase(Locale.ROOT).contains("HEADERS")) {
+      return Stream.of(value);
     }
-    return java.util.stream.Stream.concat(
-        java.util.stream.Stream.of(value), EnvReader.parsePairs(value).values().stream());
+    return Stream.concat(
+        Stream.of(value), EnvReader.parsePairs(value).values().stream());
   }
 
   static WorkflowException invalid(List<String> problems) {
