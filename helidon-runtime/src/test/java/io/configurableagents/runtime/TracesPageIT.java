@@ -116,14 +116,15 @@ class TracesPageIT {
 
   @Test
   void aRunStillGoingIsShownRunningAndUpdatesWithoutAReload() throws Exception {
-    fake.delay(Duration.ofSeconds(3));
+    // long enough for a loaded machine to open the page while the provider call is pending
+    fake.delay(Duration.ofSeconds(6));
     try {
       HttpResponse<String> accepted = server.post("/run?wait=0", "application/json", "{\"message\": \"slow one\"}");
       assertThat(accepted.statusCode()).isEqualTo(202);
       String job = jobId(accepted);
       browser.get(page("/#/runs/" + job));
       waitFor(By.cssSelector("#run-title .badge.running"));
-      new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#run-title .badge.completed")));
+      new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#run-title .badge.completed")));
       assertThat(browser.findElements(By.cssSelector("#span-tree .span-row"))).hasSize(3);
     } finally {
       fake.delay(Duration.ZERO);
