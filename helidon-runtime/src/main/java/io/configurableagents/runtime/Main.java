@@ -56,6 +56,7 @@ public final class Main {
     Tracing tracing;
     try {
       config = RuntimeConfig.fromEnvironment(System.getenv());
+      checkPorts(config);
       workflow = WorkflowLoader.fromPath(config.workflowFile()).load();
       // the job store opens first (its errors name DATA_DIR); no run starts before the server, so
       // the forwarding listener reaches the recorder for every run
@@ -102,6 +103,14 @@ public final class Main {
             ObserveFeature.just(
                 HealthObserver.builder().details(true).addCheck(new ReadinessCheck(app.runner(), app.jobs())).build()))
         .routing(routing -> routing(routing, app));
+  }
+
+  /** The traces page needs a port of its own. */
+  static void checkPorts(RuntimeConfig config) {
+    if (config.port() != 0 && config.tracesPort().orElse(0) == config.port()) {
+      throw new WorkflowException("invalid runtime configuration:" + System.lineSeparator() + "  TRACES_PORT and PORT are both "
+          + config.port() + "; give the traces page another port, or TRACES_PORT=0 to turn it off");
+    }
   }
 
   /**
