@@ -36,6 +36,7 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -88,15 +89,15 @@ public final class Main {
       System.out.println("traces page on port " + server.port(TRACES_SOCKET));
     }
     if (AotTraining.requested(System.getenv())) {
-      train(server);
+      train(server, config.tracesPort().isPresent() ? OptionalInt.of(server.port(TRACES_SOCKET)) : OptionalInt.empty());
     }
     AotCache.maintainInBackground(Main.class.getName(), System.out::println);
   }
 
   /** The AOT cache's training run: the first requests a service answers, then exit (see {@link AotTraining}). */
-  private static void train(WebServer server) {
+  private static void train(WebServer server, OptionalInt tracesPort) {
     try {
-      AotTraining.exercise(server.port());
+      AotTraining.exercise(server.port(), tracesPort);
     } catch (IOException | InterruptedException e) {
       System.err.println("AOT training requests failed: " + e);
       System.exit(1);

@@ -88,7 +88,7 @@ final class AotCacheBuilder {
     Files.deleteIfExists(partial);
     List<String> record = command("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration);
     record.add(mainClass);
-    run("training run", record, AotTraining.environment(System.getenv(), trainingData), log, ProcessBuilder.Redirect.to(log.toFile()));
+    run("training run", record, AotTraining.environment(System.getenv(), trainingData, AotTraining.freePort()), log, ProcessBuilder.Redirect.to(log.toFile()));
     run("cache creation", command("-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + partial),
         Map.of(), log, ProcessBuilder.Redirect.appendTo(log.toFile()));
     Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -21,19 +21,26 @@ class AotCacheTest {
   }
 
   @Test
-  void theTrainingRunGetsAFreePortScratchDataNoTracesAndNoApiKey() {
+  void theTrainingRunGetsFreePortsScratchDataAndNoApiKey() {
     Map<String, String> env = AotTraining.environment(
         Map.of("OPENAI_API_KEY", "sk-secret", "ANTHROPIC_API_KEY", "sk-ant", "PORT", "8000", "TRACES_PORT", "5000",
             "DATA_DIR", "/app/data", "WORKFLOW_FILE", "/app/workflow.yaml"),
-        Path.of("/app/data/cds/training-data"));
+        Path.of("/app/data/cds/training-data"), 40123);
 
     assertThat(env)
         .doesNotContainKeys("OPENAI_API_KEY", "ANTHROPIC_API_KEY")
         .containsEntry("PORT", "0")
-        .containsEntry("TRACES_PORT", "0")
+        .containsEntry("TRACES_PORT", "40123")
         .containsEntry("DATA_DIR", "/app/data/cds/training-data")
         .containsEntry("WORKFLOW_FILE", "/app/workflow.yaml");
     assertThat(AotTraining.requested(env)).isTrue();
     assertThat(AotTraining.requested(Map.of())).isFalse();
+  }
+
+  @Test
+  void withTheTracesPageOffTheTrainingRunHasNoneEither() {
+    Map<String, String> env = AotTraining.environment(Map.of("TRACES_PORT", "0"), Path.of("/tmp/training"), 40123);
+
+    assertThat(env).containsEntry("TRACES_PORT", "0");
   }
 }
