@@ -5,6 +5,9 @@ def layers = { image -> ItDocker.inspect('{{json .RootFS.Layers}}', image).findA
 try {
   ItDocker.awaitOk('http://127.0.0.1:18111/health', java.time.Duration.ofSeconds(5))
   def first = layers('redeploy-it:first')
+  // the first start makes the JVM's AOT cache in the data volume, in the background
+  def firstLog = ItDocker.awaitLog('redeploy-it', 'AOT cache: written', java.time.Duration.ofMinutes(5))
+  ItDocker.requireContains(firstLog, 'does not exist yet; making it in the background')
 
   // edit only workflow.yaml, redeploy over the running container
   def workflow = new File(basedir, 'workflow.yaml')
@@ -26,6 +29,9 @@ try {
   assert ItDocker.inspect('{{.Config.Image}}', 'redeploy-it') == 'redeploy-it:second'
   assert ItDocker.inspect('{{range .Mounts}}{{.Name}}{{end}}', 'redeploy-it') == 'redeploy-it-data'
   ItDocker.awaitOk('http://127.0.0.1:18111/health', java.time.Duration.ofSeconds(5))
+  // same runtime, same volume: the new container maps the cache the first one made
+  def secondLog = ItDocker.awaitLog('redeploy-it', 'AOT cache: in use (/app/data/cds/runtime-', java.time.Duration.ofSeconds(60))
+  ItDocker.requireLacks(secondLog, 'does not exist yet', 'a second AOT cache')
 
   // the same inputs again give the same image, digest for digest
   workflow.text = original

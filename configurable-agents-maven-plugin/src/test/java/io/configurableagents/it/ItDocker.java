@@ -70,6 +70,22 @@ public final class ItDocker {
     }
   }
 
+  /** Waits until the container's log (stdout and stderr) contains {@code text}; returns the log. */
+  public static String awaitLog(String container, String text, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Result logs = run("logs", container);
+      String log = logs.stdout() + logs.stderr();
+      if (log.contains(text)) {
+        return log;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the log of " + container + " lacks \"" + text + "\" after " + timeout + ":\n" + log);
+      }
+      sleep(500);
+    }
+  }
+
   /** Removes containers (with -f), then volumes, then images, ignoring those that are not there. */
   public static void removeQuietly(List<String> containers, List<String> volumes, List<String> images) {
     containers.forEach(c -> run("rm", "-f", c));
