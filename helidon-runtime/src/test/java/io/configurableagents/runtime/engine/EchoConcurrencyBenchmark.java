@@ -1,0 +1,112 @@
+package io.configurableagents.runtime.engine;
+
+import io.configurableagents.core.model.Workflow;
+import io.configurableagents.core.yaml.WorkflowLoader;
+import io.configurableagents.runtime.llm.Environment;
+import io.configurableagents.runtime.llm.LlmClientOptions;
+import io.configurableagents.runtime.llm.LlmClients;
+import io.configurableagents.runtime.llm.fake.FakeProviderServer;
+import io.configurableagents.runtime.llm.fake.FakeReply;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Prints what N concurrent runs of the conformance corpus's {@code echo.yaml} take through the
+ * real OpenAI client against a fake OpenAI-compatible server (in this JVM, on loopback) that
+ * answers each request after a delay: wall time, run latency p50/p99, runs that succeeded, the
+ * requests the fake saw, heap in use. A first round warms up (class loading, JIT, connections);
+ * the second is measured.
+ *
+ * <p>Run (see docs/performance.md): {@code ./mvnw -B -q -pl helidon-runtime -am verify -DskipTests
+ * -Pbenchmark -Dbenchmark.class=io.configurableagents.runtime.engine.EchoConcurrencyBenchmark
+ * [-Dbenchmark.args="2000 1000"]} (runs, delay in ms).
+ */
+public final class EchoConcurrencyBenchmark {
+  private static final Path CORPUS = Path.of(System.getProperty("conformance.dir", "../../shared/conformance"));
+
+  private EchoConcurrencyBenchmark() {}
+
+  /** What one round measured. */
+  record Figures(int runs, int succeeded, int requests, Duration wall, Duration p50, Duration p99) {
+    @Override
+    public String toString() {
+      return String.format(
+          "%d concurrent runs of echo.yaml: %d succeeded, fake saw %d requests, wall %d ms, run latency p50 %d ms, p99 %d ms",
+          runs, succeeded, requests, wall.toMillis(), p50.toMillis(), p99.toMillis());
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    Duration delay = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 1000);
+    System.out.printf("load average before: %.2f, max heap %d MB, %d cores%n", loadAverage(),
+        Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+    try (FakeProviderServer fake = FakeProviderServer.start();
+        LlmClients clients = LlmClients.create(Environment.of(Map.of("OPENAI_API_KEY", "sk-bench-0123")), LlmClientOptions.DEFAULT)) {
+      fake.replyByDefault(FakeReply.delayed(delay, FakeReply.conforming()));
+      WorkflowEngine engine = WorkflowEngine.create(echoAt(fake), EngineOptions.DEFAULT, clients);
+      System.out.println("warm-up:  " + round(engine, fake, runs));
+      fake.reset();
+      fake.replyByDefault(FakeReply.delayed(delay, FakeReply.conforming()));
+      Figures measured = round(engine, fake, runs);
+      System.out.println("measured: " + measured);
+      Runtime rt = Runtime.getRuntime();
+      System.out.printf("heap in use after: %d MB; load average after: %.2f%n", (rt.totalMemory() - rt.freeMemory()) >> 20, loadAverage());
+    }
+  }
+
+  /** echo.yaml as it is, with {@code config.llm} pointing it at the fake as an OpenAI-compatible server. */
+  static Workflow echoAt(FakeProviderServer fake) throws IOException {
+    String yaml = Files.readString(CORPUS.resolve("reference/echo.yaml"));
+    String config = "\nconfig:\n  llm: {provider: openai, model: gpt-4o-mini, api_base: \"" + fake.openAiBaseUrl() + "\"}\n";
+    return WorkflowLoader.fromString("echo.yaml", yaml + config).load();
+  }
+
+  static Figures round(WorkflowEngine engine, FakeProviderServer fake, int runs) throws Exception {
+    List<Future<Long>> futures = new ArrayList<>(runs);
+    long start = System.nanoTime();
+    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < runs; i++) {
+        String id = "run-" + i;
+        futures.add(executor.submit(() -> timedRun(engine, id)));
+      }
+    }
+    Duration wall = Duration.ofNanos(System.nanoTime() - start);
+    List<Long> latencies = new ArrayList<>();
+    for (Future<Long> f : futures) {
+      if (f.state() == Future.State.SUCCESS && f.resultNow() >= 0) {
+        latencies.add(f.resultNow());
+      }
+    }
+    latencies.sort(null);
+    return new Figures(runs, latencies.size(), fake.requestCount(), wall, percentile(latencies, 50), percentile(latencies, 99));
+  }
+
+  /** The run's latency in nanoseconds, or -1 when it did not succeed. */
+  private static long timedRun(WorkflowEngine engine, String id) {
+    long start = System.nanoTime();
+    RunResult result = engine.run(id, Map.of("message", "Hello " + id), RunControl.create(), event -> {});
+    long took = System.nanoTime() - start;
+    if (!(result instanceof RunResult.Succeeded s) || !("Hello " + id).equals(s.outputs().get("message"))) {
+      System.out.println("run " + id + " did not succeed: " + result);
+      return -1;
+    }
+    return took;
+  }
+
+  private static Duration percentile(List<Long> sorted, int p) {
+    return sorted.isEmpty() ? Duration.ZERO : Duration.ofNanos(sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)));
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+}
