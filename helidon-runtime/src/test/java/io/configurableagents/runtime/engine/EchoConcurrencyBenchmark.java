@@ -1,14 +1,21 @@
 package io.configurableagents.runtime.engine;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.configurableagents.core.model.Workflow;
 import io.configurableagents.core.yaml.WorkflowLoader;
 import io.configurableagents.runtime.llm.Environment;
 import io.configurableagents.runtime.llm.LlmClientOptions;
 import io.configurableagents.runtime.llm.LlmClients;
+import io.configurableagents.runtime.llm.fake.FakeProviderMain;
 import io.configurableagents.runtime.llm.fake.FakeProviderServer;
-import io.configurableagents.runtime.llm.fake.FakeReply;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +27,12 @@ import java.util.concurrent.Future;
 
 /**
  * Prints what N concurrent runs of the conformance corpus's {@code echo.yaml} take through the
- * real OpenAI client against a fake OpenAI-compatible server (in this JVM, on loopback) that
- * answers each request after a delay: wall time, run latency p50/p99, runs that succeeded, the
- * requests the fake saw, heap in use. A first round warms up (class loading, JIT, connections);
- * the second is measured.
+ * real OpenAI client against a fake OpenAI-compatible server that answers each request after a
+ * delay: wall time, run latency p50/p99, runs that succeeded, the requests the fake counted, heap
+ * in use. The fake runs in a JVM of its own ({@link FakeProviderMain}), so that this JVM's heap
+ * (run it with {@code -Xmx256m}) holds the runtime's side only, as in production; both share the
+ * machine's cores. A first round warms up (class loading, JIT, connections); the second is
+ * measured.
  *
  * <p>Run (see docs/performance.md): {@code ./mvnw -B -q -pl helidon-runtime -am verify -DskipTests
  * -Pbenchmark -Dbenchmark.class=io.configurableagents.runtime.engine.EchoConcurrencyBenchmark
@@ -35,42 +44,43 @@ public final class EchoConcurrencyBenchmark {
   private EchoConcurrencyBenchmark() {}
 
   /** What one round measured. */
-  record Figures(int runs, int succeeded, int requests, Duration wall, Duration p50, Duration p99) {
+  record Figures(int runs, int succeeded, long requests, Duration wall, Duration p50, Duration p99) {
     @Override
     public String toString() {
       return String.format(
-          "%d concurrent runs of echo.yaml: %d succeeded, fake saw %d requests, wall %d ms, run latency p50 %d ms, p99 %d ms",
+          "%d concurrent runs of echo.yaml: %d succeeded, fake counted %d requests, wall %d ms, run latency p50 %d ms, p99 %d ms",
           runs, succeeded, requests, wall.toMillis(), p50.toMillis(), p99.toMillis());
     }
   }
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-    Duration delay = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 1000);
+    long delayMs = args.length > 1 ? Long.parseLong(args[1]) : 1000;
     System.out.printf("load average before: %.2f, max heap %d MB, %d cores%n", loadAverage(),
         Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-    try (FakeProviderServer fake = FakeProviderServer.start();
+    Process fakeProcess = startFake(delayMs);
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(fakeProcess.getInputStream()));
         LlmClients clients = LlmClients.create(Environment.of(Map.of("OPENAI_API_KEY", "sk-bench-0123")), LlmClientOptions.DEFAULT)) {
-      fake.replyByDefault(FakeReply.delayed(delay, FakeReply.conforming()));
-      WorkflowEngine engine = WorkflowEngine.create(echoAt(fake), EngineOptions.DEFAULT, clients);
-      System.out.println("warm-up:  " + round(engine, fake, runs));
-      fake.reset();
-      fake.replyByDefault(FakeReply.delayed(delay, FakeReply.conforming()));
-      Figures measured = round(engine, fake, runs);
-      System.out.println("measured: " + measured);
+      String baseUrl = awaitListening(out);
+      WorkflowEngine engine = WorkflowEngine.create(echoAt(baseUrl), EngineOptions.DEFAULT, clients);
+      System.out.println("warm-up:  " + round(engine, baseUrl, runs));
+      System.out.println("measured: " + round(engine, baseUrl, runs));
       Runtime rt = Runtime.getRuntime();
       System.out.printf("heap in use after: %d MB; load average after: %.2f%n", (rt.totalMemory() - rt.freeMemory()) >> 20, loadAverage());
+    } finally {
+      fakeProcess.destroy();
     }
   }
 
   /** echo.yaml as it is, with {@code config.llm} pointing it at the fake as an OpenAI-compatible server. */
-  static Workflow echoAt(FakeProviderServer fake) throws IOException {
+  static Workflow echoAt(String baseUrl) throws IOException {
     String yaml = Files.readString(CORPUS.resolve("reference/echo.yaml"));
-    String config = "\nconfig:\n  llm: {provider: openai, model: gpt-4o-mini, api_base: \"" + fake.openAiBaseUrl() + "\"}\n";
+    String config = "\nconfig:\n  llm: {provider: openai, model: gpt-4o-mini, api_base: \"" + baseUrl + "/v1\"}\n";
     return WorkflowLoader.fromString("echo.yaml", yaml + config).load();
   }
 
-  static Figures round(WorkflowEngine engine, FakeProviderServer fake, int runs) throws Exception {
+  static Figures round(WorkflowEngine engine, String baseUrl, int runs) throws Exception {
+    long requestsBefore = requestCount(baseUrl);
     List<Future<Long>> futures = new ArrayList<>(runs);
     long start = System.nanoTime();
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -87,7 +97,8 @@ public final class EchoConcurrencyBenchmark {
       }
     }
     latencies.sort(null);
-    return new Figures(runs, latencies.size(), fake.requestCount(), wall, percentile(latencies, 50), percentile(latencies, 99));
+    long requests = requestCount(baseUrl) - requestsBefore;
+    return new Figures(runs, latencies.size(), requests, wall, percentile(latencies, 50), percentile(latencies, 99));
   }
 
   /** The run's latency in nanoseconds, or -1 when it did not succeed. */
@@ -100,6 +111,31 @@ public final class EchoConcurrencyBenchmark {
       return -1;
     }
     return took;
+  }
+
+  private static Process startFake(long delayMs) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java, "-cp", System.getProperty("java.class.path"), FakeProviderMain.class.getName(), "--delay-ms", String.valueOf(delayMs))
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+  }
+
+  private static String awaitListening(BufferedReader out) throws IOException {
+    for (String line = out.readLine(); line != null; line = out.readLine()) {
+      if (line.startsWith("fake provider listening on ")) {
+        return line.substring("fake provider listening on ".length()).strip();
+      }
+    }
+    throw new IllegalStateException("the fake provider did not start");
+  }
+
+  private static long requestCount(String baseUrl) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> response =
+          http.send(HttpRequest.newBuilder(URI.create(baseUrl + FakeProviderServer.COUNT_PATH)).build(), HttpResponse.BodyHandlers.ofString());
+      return new ObjectMapper().readTree(response.body()).path("requests").asLong();
+    }
   }
 
   private static Duration percentile(List<Long> sorted, int p) {

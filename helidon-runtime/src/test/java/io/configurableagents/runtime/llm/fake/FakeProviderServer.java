@@ -118,8 +118,15 @@ public final class FakeProviderServer implements AutoCloseable {
     server.stop();
   }
 
+  /** The path of {@code GET}: {@code {"requests": N}}, the requests received so far (for a fake in another process). */
+  public static final String COUNT_PATH = "/fake/requests";
+
   private void handle(ServerRequest req, ServerResponse res) {
     String path = req.path().path();
+    if (req.prologue().method() == Method.GET && path.equals(COUNT_PATH)) {
+      replies.send(res, 200, Map.of(), "{\"requests\": " + requestCount() + "}");
+      return;
+    }
     var wire = WireFormat.forPath(path);
     if (req.prologue().method() != Method.POST || wire.isEmpty()) {
       replies.send(res, 404, Map.of(), WireFormat.OPENAI.error(404, "Unknown endpoint " + path).toString());
