@@ -44,12 +44,15 @@ public final class EchoConcurrencyBenchmark {
   private EchoConcurrencyBenchmark() {}
 
   /** What one round measured. */
-  record Figures(int runs, int succeeded, long requests, Duration wall, Duration p50, Duration p99) {
+  record Figures(
+      int runs, int succeeded, long requests, Duration wall, Duration p50, Duration p99, Duration runtimeCpu, Duration fakeCpu) {
     @Override
     public String toString() {
       return String.format(
-          "%d concurrent runs of echo.yaml: %d succeeded, fake counted %d requests, wall %d ms, run latency p50 %d ms, p99 %d ms",
-          runs, succeeded, requests, wall.toMillis(), p50.toMillis(), p99.toMillis());
+          "%d concurrent runs of echo.yaml: %d succeeded, fake counted %d requests, wall %d ms, run latency p50 %d ms,"
+              + " p99 %d ms; CPU time: runtime JVM %d ms (%.2f ms per run), fake JVM %d ms",
+          runs, succeeded, requests, wall.toMillis(), p50.toMillis(), p99.toMillis(), runtimeCpu.toMillis(),
+          runtimeCpu.toNanos() / 1e6 / runs, fakeCpu.toMillis());
     }
   }
 
@@ -63,8 +66,8 @@ public final class EchoConcurrencyBenchmark {
         LlmClients clients = LlmClients.create(Environment.of(Map.of("OPENAI_API_KEY", "sk-bench-0123")), LlmClientOptions.DEFAULT)) {
       String baseUrl = awaitListening(out);
       WorkflowEngine engine = WorkflowEngine.create(echoAt(baseUrl), EngineOptions.DEFAULT, clients);
-      System.out.println("warm-up:  " + round(engine, baseUrl, runs));
-      System.out.println("measured: " + round(engine, baseUrl, runs));
+      System.out.println("warm-up:  " + round(engine, baseUrl, runs, fakeProcess));
+      System.out.println("measured: " + round(engine, baseUrl, runs, fakeProcess));
       Runtime rt = Runtime.getRuntime();
       System.out.printf("heap in use after: %d MB; load average after: %.2f%n", (rt.totalMemory() - rt.freeMemory()) >> 20, loadAverage());
     } finally {
@@ -79,8 +82,10 @@ public final class EchoConcurrencyBenchmark {
     return WorkflowLoader.fromString("echo.yaml", yaml + config).load();
   }
 
-  static Figures round(WorkflowEngine engine, String baseUrl, int runs) throws Exception {
+  static Figures round(WorkflowEngine engine, String baseUrl, int runs, Process fake) throws Exception {
     long requestsBefore = requestCount(baseUrl);
+    Duration cpuBefore = cpu(ProcessHandle.current());
+    Duration fakeCpuBefore = cpu(fake.toHandle());
     List<Future<Long>> futures = new ArrayList<>(runs);
     long start = System.nanoTime();
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -98,7 +103,10 @@ public final class EchoConcurrencyBenchmark {
     }
     latencies.sort(null);
     long requests = requestCount(baseUrl) - requestsBefore;
-    return new Figures(runs, latencies.size(), requests, wall, percentile(latencies, 50), percentile(latencies, 99));
+    Duration runtimeCpu = cpu(ProcessHandle.current()).minus(cpuBefore);
+    Duration fakeCpu = cpu(fake.toHandle()).minus(fakeCpuBefore);
+    return new Figures(
+        runs, latencies.size(), requests, wall, percentile(latencies, 50), percentile(latencies, 99), runtimeCpu, fakeCpu);
   }
 
   /** The run's latency in nanoseconds, or -1 when it did not succeed. */
@@ -140,6 +148,10 @@ public final class EchoConcurrencyBenchmark {
 
   private static Duration percentile(List<Long> sorted, int p) {
     return sorted.isEmpty() ? Duration.ZERO : Duration.ofNanos(sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)));
+  }
+
+  private static Duration cpu(ProcessHandle process) {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   private static double loadAverage() {
