@@ -11,5 +11,24 @@ public final class PropertyNames {
   /** Skip every goal of the plugin. */
   public static final String SKIP = "workflow.skip";
 
+  // generate and deploy
+  public static final String GENERATE_SKIP = "workflow.generate.skip";
+  public static final String DEPLOY_SKIP = "workflow.deploy.skip";
+  public static final String PORT = "workflow.port";
+  public static final String TRACES_PORT = "workflow.tracesPort";
+  public static final String OUTPUT_DIRECTORY = "workflow.outputDirectory";
+  public static final String NAME = "workflow.name";
+  public static final String SYNC_TIMEOUT = "workflow.syncTimeout";
+  public static final String ENV_FILE = "workflow.envFile";
+  public static final String SKIP_ENV_FILE = "workflow.skipEnvFile";
+  public static final String IMAGE = "workflow.image";
+  public static final String BASE_IMAGE = "workflow.baseImage";
+  public static final String JLINK_JDK = "workflow.jlinkJdk";
+  public static final String REPLACE = "workflow.replace";
+  public static final String READY_TIMEOUT = "workflow.readyTimeout";
+  public static final String NETWORK = "workflow.network";
+  public static final String CACHE_DIRECTORY = "workflow.cacheDirectory";
+  public static final String DOCKER_EXECUTABLE = "workflow.dockerExecutable";
+
   private PropertyNames() {}
 }

@@ -1,0 +1,100 @@
+package io.configurableagents.deploy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The {@code docker} command line, behind a {@code Function<List<String>, ProcessBuilder>} seam so
+ * that tests run without Docker (the shape of Jib's {@code CliDockerClient}). Every call has a
+ * time limit; a missing executable and a time-out become {@link DeployException}s with advice.
+ */
+public final class DockerCli {
+  private final String executable;
+  private final Map<String, String> environment;
+  private final Function<List<String>, ProcessBuilder> processBuilders;
+  private final HelpfulSuggestions suggestions;
+
+  DockerCli(
+      String executable,
+      Map<String, String> environment,
+      Function<List<String>, ProcessBuilder> processBuilders,
+      HelpfulSuggestions suggestions) {
+    this.executable = executable;
+    this.environment = Map.copyOf(environment);
+    this.processBuilders = processBuilders;
+    this.suggestions = suggestions;
+  }
+
+  /**
+   * The real command line.
+   *
+   * @param executable {@code docker}, or a path to it
+   * @param environment variables set for every call, over this process's own (e.g. DOCKER_HOST)
+   */
+  public static DockerCli create(String executable, Map<String, String> environment, HelpfulSuggestions suggestions) {
+    Map<String, String> env = Map.copyOf(environment);
+    return new DockerCli(
+        executable,
+        env,
+        command -> {
+          ProcessBuilder builder = new ProcessBuilder(command);
+          builder.environment().putAll(env);
+          return builder;
+        },
+        suggestions);
+  }
+
+  public String executable() {
+    return executable;
+  }
+
+  /** The variables set for every call, over this process's own. */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /** A variable as the docker command sees it: ours first, else this process's. */
+  public Optional<String> variable(String name) {
+    return Optional.ofNullable(environment.getOrDefault(name, System.getenv(name))).filter(v -> !v.isBlank());
+  }
+
+  /** Runs {@code docker args...}; a non-zero exit is returned, not thrown. */
+  public ProcessResult run(Duration timeout, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(executable);
+    command.addAll(args);
+    try {
+      return ProcessRunner.run(processBuilders.apply(command), command, timeout);
+    } catch (IOException e) {
+      String reason = String.valueOf(e.getMessage());
+      if (reason.contains("error=2,") || reason.contains("error: 2 ") || reason.contains("No such file")) {
+        throw suggestions.dockerNotInstalled(executable);
+      }
+      throw suggestions.dockerFailed(ProcessResult.display(command), reason);
+    } catch (ProcessRunner.TimedOut e) {
+      throw suggestions.dockerTimedOut(ProcessResult.display(command), timeout);
+    }
+  }
+
+  public ProcessResult run(Duration timeout, String... args) {
+    return run(timeout, List.of(args));
+  }
+
+  /** Runs {@code docker args...} and fails with its reason when it exits non-zero. */
+  public ProcessResult require(Duration timeout, List<String> args) {
+    ProcessResult result = run(timeout, args);
+    if (!result.succeeded()) {
+      throw suggestions.dockerFailed(result.display(), result.reason());
+    }
+    return result;
+  }
+
+  public ProcessResult require(Duration timeout, String... args) {
+    return require(timeout, List.of(args));
+  }
+}

@@ -1,0 +1,148 @@
+package io.configurableagents.deploy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Every piece of advice the deploy layer gives, in one place. A message states the fact, then
+ * "perhaps you should" and the fix. Front ends subclass it to name their own settings (Maven:
+ * {@code -Dworkflow.port=...} and {@code <port>}); see {@link #howToSet}.
+ */
+public class HelpfulSuggestions {
+
+  /** How the user changes {@code setting}, e.g. {@code -Dworkflow.port=8001}. */
+  protected String howToSet(Setting setting, String exampleValue) {
+    return "the " + setting.parameterName() + " setting (" + setting.parameterName() + "=" + exampleValue + ")";
+  }
+
+  /** "30 s", or "0.3 s" below a second. */
+  static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s"
+        : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+
+  private static String suggest(String fact, String fix) {
+    return fact + "; perhaps you should " + fix;
+  }
+
+  public DeployException dockerNotInstalled(String executable) {
+    return DeployException.environment(suggest(
+        "Docker is not installed: the command '" + executable + "' was not found",
+        "install Docker Engine (https://docs.docker.com/engine/install/, on Debian: apt-get install docker.io) "
+            + "and make sure 'docker' is on the PATH"));
+  }
+
+  public DeployException dockerDaemonNotRunning(String host, boolean fromDockerHost) {
+    String fix = fromDockerHost
+        ? "point DOCKER_HOST at a running daemon, or unset it to use the default socket"
+        : "start it (sudo systemctl start docker, or open Docker Desktop) and check with 'docker version'";
+    return DeployException.environment(suggest(
+        "The Docker daemon is not running: there is no daemon socket at " + host
+            + (fromDockerHost ? " (it comes from DOCKER_HOST)" : ""),
+        fix));
+  }
+
+  public DeployException dockerSocketRefused(String host, boolean fromDockerHost) {
+    String fix = fromDockerHost
+        ? "point DOCKER_HOST at a running daemon, or unset it to use the default socket"
+        : "restart the daemon (sudo systemctl restart docker) and check with 'docker version'";
+    return DeployException.environment(suggest(
+        "The Docker daemon socket " + host + " refused the connection: no daemon listens on it any more"
+            + (fromDockerHost ? " (it comes from DOCKER_HOST)" : ""),
+        fix));
+  }
+
+  public DeployException dockerPermissionDenied(String host) {
+    return DeployException.environment(suggest(
+        "Permission denied on the Docker daemon socket " + host,
+        "add your user to the docker group (sudo usermod -aG docker $USER, then log in again)"));
+  }
+
+  public DeployException dockerTimedOut(String command, Duration timeout) {
+    return DeployException.environment(suggest(
+        "'" + command + "' did not answer within " + seconds(timeout),
+        "check that the Docker daemon is healthy ('docker info') and that DOCKER_HOST points at it"));
+  }
+
+  public DeployException dockerFailed(String command, String reason) {
+    return DeployException.environment("'" + command + "' failed: " + reason);
+  }
+
+  public DeployException portInUse(int port, Setting setting, String otherWay) {
+    return DeployException.userError(suggest(
+        "Port " + port + " on this machine is already in use",
+        "stop what listens there, or choose another port with " + howToSet(setting, String.valueOf(port + 1))
+            + otherWay));
+  }
+
+  public String tracesOffHint() {
+    return ", or turn the traces page off with " + howToSet(Setting.TRACES_PORT, "0");
+  }
+
+  public DeployException nameInUse(String name, String state) {
+    return DeployException.userError(suggest(
+        "A container named '" + name + "' already exists (" + state + ")",
+        "redeploy over it with " + howToSet(Setting.REPLACE, "true")
+            + " (it keeps the data volume " + name + "-data), or remove it with 'docker rm -f " + name + "'"));
+  }
+
+  public DeployException envFileMissing(Path file) {
+    return DeployException.userError(suggest(
+        "Environment file not found: " + file,
+        "create it (copy .env.example from the generated files), fix " + howToSet(Setting.ENV_FILE, file.toString())
+            + ", or deploy without one using " + howToSet(Setting.SKIP_ENV_FILE, "true")));
+  }
+
+  public String defaultEnvFileMissing(Path file, Path example) {
+    return "No environment file at " + file + ": the container starts without provider keys; perhaps you should"
+        + " copy " + example + " to " + file + " and fill in the values";
+  }
+
+  public String envFileSkipped() {
+    return "No environment file (" + Setting.SKIP_ENV_FILE.parameterName() + "): the container gets no provider"
+        + " keys; set them yourself, e.g. docker run -e OPENAI_API_KEY=... ";
+  }
+
+  public DeployException envLineWithSpaceInName(Path file, int line) {
+    return DeployException.userError(suggest(
+        file + " line " + line + ": the variable name (before '=') contains a space, which docker run rejects"
+            + " (and Docker's own message would print the line)",
+        "write it as NAME=value, without 'export' or spaces around the name"));
+  }
+
+  public DeployException invalidSetting(Setting setting, String value, String rule, String example) {
+    return DeployException.userError(suggest(
+        "Invalid " + setting.parameterName() + " '" + value + "': " + rule, "use " + howToSet(setting, example)));
+  }
+
+  public DeployException notHealthy(String name, Duration timeout, String logs) {
+    return DeployException.environment(suggest(
+        "Container '" + name + "' did not answer GET /health within " + seconds(timeout) + ". Its last log lines:\n"
+            + logs,
+        "read the log above; if it is only slow to start, allow more with " + howToSet(Setting.READY_TIMEOUT, "120")));
+  }
+
+  public DeployException exited(String name, String state, String logs) {
+    return DeployException.environment(suggest(
+        "Container '" + name + "' stopped before it was healthy (" + state + "). Its last log lines:\n" + logs,
+        "read the log above; the data volume " + name + "-data and the container are kept for 'docker logs " + name + "'"));
+  }
+
+  public DeployException jlinkNeedsNewerJdk(Path home, String version) {
+    return DeployException.userError(suggest(
+        "The jlink base needs a JDK 21 or newer, but " + home + " is Java " + version,
+        "point " + howToSet(Setting.JLINK_JDK, "/usr/lib/jvm/temurin-21-jdk-amd64") + " at a JDK 21+ home"));
+  }
+
+  public DeployException notAJdk(Path home) {
+    return DeployException.userError(suggest(
+        home + " is not a JDK with jlink (no bin/jlink or release file)",
+        "point " + howToSet(Setting.JLINK_JDK, "/usr/lib/jvm/temurin-21-jdk-amd64") + " at a full JDK, not a JRE"));
+  }
+
+  public DeployException jlinkNotLinux(String os) {
+    return DeployException.userError(suggest(
+        "The jlink base is made from this machine's JDK and libraries, which works on Linux only (this is " + os + ")",
+        "use a JRE image instead, e.g. " + howToSet(Setting.BASE_IMAGE, "eclipse-temurin:21-jre")));
+  }
+}

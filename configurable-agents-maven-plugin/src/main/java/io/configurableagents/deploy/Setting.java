@@ -1,0 +1,33 @@
+package io.configurableagents.deploy;
+
+/**
+ * The settings a user can change, named as the user types them (the Maven XML element names).
+ * {@link HelpfulSuggestions} turns them into advice for the front end in use.
+ */
+public enum Setting {
+  PORT("port"),
+  TRACES_PORT("tracesPort"),
+  NAME("name"),
+  IMAGE("image"),
+  REPLACE("replace"),
+  ENV_FILE("envFile"),
+  SKIP_ENV_FILE("skipEnvFile"),
+  BASE_IMAGE("baseImage"),
+  JLINK_JDK("jlinkJdk"),
+  READY_TIMEOUT("readyTimeout"),
+  SYNC_TIMEOUT("syncTimeout"),
+  NETWORK("network"),
+  OUTPUT_DIRECTORY("outputDirectory"),
+  CACHE_DIRECTORY("cacheDirectory");
+
+  private final String parameterName;
+
+  Setting(String parameterName) {
+    this.parameterName = parameterName;
+  }
+
+  /** The name as the user types it, e.g. {@code tracesPort}. */
+  public String parameterName() {
+    return parameterName;
+  }
+}

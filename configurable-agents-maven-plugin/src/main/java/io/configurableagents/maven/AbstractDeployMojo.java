@@ -1,0 +1,163 @@
+package io.configurableagents.maven;
+
+import io.configurableagents.core.model.Workflow;
+import io.configurableagents.deploy.BaseImage;
+import io.configurableagents.deploy.ContainerNames;
+import io.configurableagents.deploy.DeployException;
+import io.configurableagents.deploy.DeployLog;
+import io.configurableagents.deploy.DeployRequest;
+import io.configurableagents.deploy.DockerCli;
+import io.configurableagents.deploy.EnvFileChoice;
+import io.configurableagents.deploy.HelpfulSuggestions;
+import io.configurableagents.deploy.ImageMetadata;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * The settings {@code generate} and {@code deploy} share, turned into a {@link DeployRequest};
+ * the deploy layer's exceptions mapped once: the user's input is a failure, the environment an error.
+ */
+public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
+  /** Host port of the API (the API listens on 8000 inside the container). */
+  @Parameter(property = PropertyNames.PORT, defaultValue = "8000")
+  protected int port;
+
+  /** Host port of the traces page (5000 inside); 0: no traces page. */
+  @Parameter(property = PropertyNames.TRACES_PORT, defaultValue = "5000")
+  protected int tracesPort;
+
+  /** Where the deployment files are written. */
+  @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/workflow-deploy")
+  protected File outputDirectory;
+
+  /** Container name; default: the flow name, sanitised for Docker. */
+  @Parameter(property = PropertyNames.NAME)
+  protected String name;
+
+  /** Seconds {@code POST /run} waits for the outcome before it hands out a job id. */
+  @Parameter(property = PropertyNames.SYNC_TIMEOUT, defaultValue = "30")
+  protected int syncTimeout;
+
+  /** The env file for {@code docker run --env-file}; optional only while it is the default. */
+  @Parameter(property = PropertyNames.ENV_FILE, defaultValue = "${project.basedir}/.env")
+  protected File envFile;
+
+  /** Start the container without an env file. */
+  @Parameter(property = PropertyNames.SKIP_ENV_FILE, defaultValue = "false")
+  protected boolean skipEnvFile;
+
+  /** Image name and tag; default: {@code <name>:<project version>}. */
+  @Parameter(property = PropertyNames.IMAGE)
+  protected String image;
+
+  /** A registry reference, {@code docker://NAME}, {@code tar://PATH} or {@code jlink}. */
+  @Parameter(property = PropertyNames.BASE_IMAGE, defaultValue = BaseImage.DEFAULT)
+  protected String baseImage;
+
+  /** The JDK (21+) jlink takes the runtime from; default: the JDK running Maven. */
+  @Parameter(property = PropertyNames.JLINK_JDK)
+  protected File jlinkJdk;
+
+  /** Jib's layer caches and the jlink base. */
+  @Parameter(property = PropertyNames.CACHE_DIRECTORY, defaultValue = "${project.build.directory}/workflow-cache")
+  protected File cacheDirectory;
+
+  /** A Docker network to attach the container to (e.g. one where Ollama runs), or {@code host}. */
+  @Parameter(property = PropertyNames.NETWORK)
+  protected String network;
+
+  /** The docker command. */
+  @Parameter(property = PropertyNames.DOCKER_EXECUTABLE, defaultValue = "docker")
+  protected String dockerExecutable;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  protected MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  protected MavenSession session;
+
+  @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+  protected String pluginVersion;
+
+  @Component
+  protected RepositorySystem repositorySystem;
+
+  protected final HelpfulSuggestions suggestions = new MavenHelpfulSuggestions();
+
+  @Override
+  protected final void run(Workflow workflow) throws MojoExecutionException, MojoFailureException {
+    try {
+      run(request(workflow), new MavenDeployLog(getLog()));
+    } catch (DeployException e) {
+      rethrow(e);
+    }
+  }
+
+  /** The user's input is wrong: a failure (BUILD FAILURE); the environment failed: an error. */
+  static void rethrow(DeployException e) throws MojoExecutionException, MojoFailureException {
+    if (e.isUserError()) {
+      throw new MojoFailureException(e.userMessage(), e);
+    }
+    throw new MojoExecutionException(e.userMessage(), e);
+  }
+
+  /** The goal's work. */
+  protected abstract void run(DeployRequest request, DeployLog log) throws MojoExecutionException;
+
+  /** Whether the container is replaced; {@code generate} never runs one. */
+  protected boolean replace() {
+    return false;
+  }
+
+  /** How long to wait for {@code /health}. */
+  protected Duration readyTimeout() {
+    return Duration.ofSeconds(60);
+  }
+
+  protected DockerCli docker() {
+    return DockerCli.create(dockerExecutable, Map.of(), suggestions);
+  }
+
+  private DeployRequest request(Workflow workflow) throws MojoExecutionException {
+    String container = Optional.ofNullable(name).filter(n -> !n.isBlank()).orElse(ContainerNames.sanitize(workflow.name()));
+    String imageName = Optional.ofNullable(image).filter(i -> !i.isBlank())
+        .orElse(ContainerNames.defaultImage(container, project.getVersion()));
+    return new DeployRequest(workflow, workflowFile.toPath().toAbsolutePath(), container, imageName,
+        BaseImage.parse(baseImage, Optional.ofNullable(jlinkJdk).map(File::toPath), project.getBasedir().toPath(),
+            suggestions),
+        RuntimeArtifacts.resolve(repositorySystem, session.getRepositorySession(),
+            project.getRemoteProjectRepositories(), pluginVersion),
+        new ImageMetadata(project.getVersion(), source(), created()), port, tracesPort,
+        Duration.ofSeconds(syncTimeout),
+        EnvFileChoice.of(envFile.toPath(), project.getBasedir().toPath().resolve(".env"), skipEnvFile),
+        replace(), readyTimeout(), Optional.ofNullable(network).filter(n -> !n.isBlank()), outputDirectory.toPath().toAbsolutePath(),
+        cacheDirectory.toPath().toAbsolutePath());
+  }
+
+  private Optional<String> source() {
+    Optional<String> scm = Optional.ofNullable(project.getScm()).map(s -> s.getUrl());
+    return scm.or(() -> Optional.ofNullable(project.getUrl())).filter(u -> !u.isBlank());
+  }
+
+  /** {@code project.build.outputTimestamp} (ISO-8601 or epoch seconds), else the epoch: reproducible. */
+  private Instant created() {
+    String value = project.getProperties().getProperty("project.build.outputTimestamp", "");
+    try {
+      return value.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(value))
+          : value.length() > 1 ? Instant.parse(value) : Instant.EPOCH;
+    } catch (DateTimeParseException e) {
+      return Instant.EPOCH;
+    }
+  }
+}

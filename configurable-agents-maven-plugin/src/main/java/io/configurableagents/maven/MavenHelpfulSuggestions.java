@@ -1,0 +1,35 @@
+package io.configurableagents.maven;
+
+import io.configurableagents.deploy.HelpfulSuggestions;
+import io.configurableagents.deploy.Setting;
+
+/** Advice in Maven's terms: the {@code -D} property and the plugin's XML element. */
+final class MavenHelpfulSuggestions extends HelpfulSuggestions {
+
+  @Override
+  protected String howToSet(Setting setting, String exampleValue) {
+    String element = setting.parameterName();
+    return "-D" + property(setting) + "=" + exampleValue + " (or <" + element + ">" + exampleValue + "</" + element
+        + "> in the plugin's <configuration>)";
+  }
+
+  static String property(Setting setting) {
+    switch (setting) {
+      case PORT: return PropertyNames.PORT;
+      case TRACES_PORT: return PropertyNames.TRACES_PORT;
+      case NAME: return PropertyNames.NAME;
+      case IMAGE: return PropertyNames.IMAGE;
+      case REPLACE: return PropertyNames.REPLACE;
+      case ENV_FILE: return PropertyNames.ENV_FILE;
+      case SKIP_ENV_FILE: return PropertyNames.SKIP_ENV_FILE;
+      case BASE_IMAGE: return PropertyNames.BASE_IMAGE;
+      case JLINK_JDK: return PropertyNames.JLINK_JDK;
+      case READY_TIMEOUT: return PropertyNames.READY_TIMEOUT;
+      case SYNC_TIMEOUT: return PropertyNames.SYNC_TIMEOUT;
+      case NETWORK: return PropertyNames.NETWORK;
+      case OUTPUT_DIRECTORY: return PropertyNames.OUTPUT_DIRECTORY;
+      case CACHE_DIRECTORY: return PropertyNames.CACHE_DIRECTORY;
+      default: throw new IllegalArgumentException("no property for " + setting);
+    }
+  }
+}

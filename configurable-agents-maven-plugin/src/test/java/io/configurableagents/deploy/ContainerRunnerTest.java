@@ -1,0 +1,111 @@
+package io.configurableagents.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContainerRunnerTest {
+  @TempDir Path dir;
+
+  @Test
+  void runsDetachedNeverPullingWithNamePortsEnvFileAndDataVolume() {
+    DeployRequest request = TestRequests.request(dir);
+
+    List<String> args = ContainerRunner.runArguments(request, Optional.of(Path.of("/p/.env")));
+
+    assertThat(args).containsExactly("run", "-d", "--pull", "never", "--name", "ticket-triage",
+        "-p", "8000:8000", "-p", "5000:5000", "--env-file", "/p/.env", "-v", "ticket-triage-data:/app/data",
+        "ticket-triage:1.0.0");
+  }
+
+  @Test
+  void hostPortsMapToTheFixedPortsInside() {
+    DeployRequest request = TestRequests.withPorts(TestRequests.request(dir), 9123, 9124);
+
+    assertThat(ContainerRunner.runArguments(request, Optional.empty()))
+        .containsSubsequence("-p", "9123:8000", "-p", "9124:5000")
+        .doesNotContain("--env-file");
+  }
+
+  @Test
+  void tracesOffPublishesNoTracesPortAndTurnsThePageOff() {
+    DeployRequest request = TestRequests.withPorts(TestRequests.request(dir), 8000, 0);
+
+    assertThat(ContainerRunner.runArguments(request, Optional.empty())).containsExactly("run", "-d", "--pull",
+        "never", "--name", "ticket-triage", "-p", "8000:8000", "-e", "TRACES_PORT=0", "-v",
+        "ticket-triage-data:/app/data", "ticket-triage:1.0.0");
+  }
+
+  @Test
+  void aNetworkIsJoined() {
+    DeployRequest request = TestRequests.withNetwork(TestRequests.request(dir), "ollama-net");
+
+    assertThat(ContainerRunner.runArguments(request, Optional.empty()))
+        .containsSubsequence("-v", "ticket-triage-data:/app/data", "--network", "ollama-net", "ticket-triage:1.0.0");
+  }
+
+  @Test
+  void onTheHostNetworkTheRuntimeListensOnTheHostPortsThemselves() {
+    DeployRequest request = TestRequests.withNetwork(TestRequests.withPorts(TestRequests.request(dir), 9000, 9001),
+        "host");
+
+    assertThat(ContainerRunner.runArguments(request, Optional.empty())).containsExactly("run", "-d", "--pull",
+        "never", "--name", "ticket-triage", "-e", "PORT=9000", "-e", "TRACES_PORT=9001", "-v",
+        "ticket-triage-data:/app/data", "--network", "host", "ticket-triage:1.0.0");
+  }
+
+  @Test
+  void aNameInUseWithoutReplaceFailsNamingTheContainerAndBothWaysOut() {
+    FakeDocker docker = new FakeDocker(args -> FakeDocker.Answer.ok("running\n"));
+    ContainerRunner runner = new ContainerRunner(docker.cli(), new HelpfulSuggestions(), DeployLog.SILENT);
+
+    assertThatThrownBy(() -> runner.requireNameFree(TestRequests.request(dir)))
+        .isInstanceOfSatisfying(DeployException.class, e -> assertThat(e.isUserError()).isTrue())
+        .hasMessage("A container named 'ticket-triage' already exists (running); perhaps you should redeploy over it"
+            + " with the replace setting (replace=true) (it keeps the data volume ticket-triage-data), or remove it"
+            + " with 'docker rm -f ticket-triage'");
+  }
+
+  @Test
+  void aFreeNameIsFine() {
+    FakeDocker docker = new FakeDocker(args -> FakeDocker.Answer.fail("Error: No such container: ticket-triage\n"));
+
+    new ContainerRunner(docker.cli(), new HelpfulSuggestions(), DeployLog.SILENT)
+        .requireNameFree(TestRequests.request(dir));
+
+    assertThat(docker.commands()).containsExactly(
+        List.of("container", "inspect", "--format", "{{.State.Status}}", "ticket-triage"));
+  }
+
+  @Test
+  void replaceStopsAndRemovesTheOldContainerKeepingItsVolumeThenRunsTheNewOne() {
+    FakeDocker docker = new FakeDocker(args -> args.get(0).equals("run") ? FakeDocker.Answer.ok("abc123\n")
+        : FakeDocker.Answer.ok("running\n"));
+    DeployRequest request = TestRequests.withReplace(TestRequests.request(dir));
+
+    String id = new ContainerRunner(docker.cli(), new HelpfulSuggestions(), DeployLog.SILENT)
+        .start(request, Optional.empty());
+
+    assertThat(id).isEqualTo("abc123");
+    assertThat(docker.commands()).containsExactly(
+        List.of("container", "inspect", "--format", "{{.State.Status}}", "ticket-triage"),
+        List.of("stop", "--time", "60", "ticket-triage"),
+        List.of("rm", "ticket-triage"),
+        ContainerRunner.runArguments(request, Optional.empty()));
+    assertThat(docker.commands()).noneMatch(c -> c.contains("volume") || c.contains("-v") && c.get(0).equals("rm"));
+  }
+
+  @Test
+  void portsTheOldContainerPublishesAreReadFromItsBindings() {
+    FakeDocker docker = new FakeDocker(args -> FakeDocker.Answer.ok(
+        "{\"5000/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"5001\"}],\"8000/tcp\":[{\"HostIp\":\"\",\"HostPort\":\"8001\"}]}\n"));
+
+    assertThat(new ContainerRunner(docker.cli(), new HelpfulSuggestions(), DeployLog.SILENT)
+        .publishedPorts("ticket-triage")).containsExactly(5001, 8001);
+  }
+}

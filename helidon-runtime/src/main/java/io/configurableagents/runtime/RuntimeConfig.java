@@ -1,0 +1,109 @@
+package io.configurableagents.runtime;
+
+import io.configurableagents.core.WorkflowException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The runtime's settings, read from environment variables (documented in {@code docs/runtime.md}).
+ * Every value is checked at start: a bad one stops the process with a message naming the variable.
+ *
+ * @param workflowFile {@code WORKFLOW_FILE}, the workflow to serve
+ * @param port {@code PORT}, the API port (0 picks a free port)
+ * @param tracesPort {@code TRACES_PORT}, the traces page port; empty when 0 (off)
+ * @param dataDir {@code DATA_DIR}, where jobs (and traces) are kept
+ * @param syncTimeout {@code SYNC_TIMEOUT}, how long {@code POST /run} waits before handing over
+ * @param maxWait {@code MAX_WAIT}, the largest {@code ?wait=} a caller may ask for
+ * @param maxBodyBytes {@code MAX_BODY_BYTES}, the largest request body accepted
+ * @param shutdownGrace {@code SHUTDOWN_GRACE}, how long runs in flight may finish after SIGTERM
+ * @param maxRunsInFlight {@code MAX_RUNS_IN_FLIGHT}, a cap on concurrent runs; empty when 0 (none)
+ * @param jobRetention {@code JOB_RETENTION_HOURS}, how long finished jobs stay readable
+ * @param jobRetentionCount {@code JOB_RETENTION_COUNT}, how many finished jobs stay readable
+ */
+public record RuntimeConfig(
+    Path workflowFile,
+    int port,
+    OptionalInt tracesPort,
+    Path dataDir,
+    Duration syncTimeout,
+    Duration maxWait,
+    long maxBodyBytes,
+    Duration shutdownGrace,
+    OptionalInt maxRunsInFlight,
+    Duration jobRetention,
+    int jobRetentionCount) {
+
+  public RuntimeConfig {
+    if (maxWait.compareTo(syncTimeout) < 0) {
+      maxWait = syncTimeout;
+    }
+  }
+
+  /** Reads the settings; every problem is reported at once. */
+  public static RuntimeConfig fromEnvironment(Map<String, String> env) {
+    Reader r = new Reader(env);
+    RuntimeConfig config =
+        new RuntimeConfig(
+            Path.of(r.text("WORKFLOW_FILE", "/app/workflow.yaml")),
+            r.integer("PORT", 8000, 0, 65535),
+            positive(r.integer("TRACES_PORT", 5000, 0, 65535)),
+            Path.of(r.text("DATA_DIR", "/app/data")),
+            Duration.ofSeconds(r.integer("SYNC_TIMEOUT", 30, 0, 86_400)),
+            Duration.ofSeconds(r.integer("MAX_WAIT", 300, 0, 86_400)),
+            r.integer("MAX_BODY_BYTES", 1_048_576, 1, Integer.MAX_VALUE),
+            Duration.ofSeconds(r.integer("SHUTDOWN_GRACE", 20, 0, 3_600)),
+            positive(r.integer("MAX_RUNS_IN_FLIGHT", 0, 0, Integer.MAX_VALUE)),
+            Duration.ofHours(r.integer("JOB_RETENTION_HOURS", 168, 1, 1_000_000)),
+            r.integer("JOB_RETENTION_COUNT", 10_000, 1, Integer.MAX_VALUE));
+    if (!r.problems.isEmpty()) {
+      throw new WorkflowException(
+          "invalid runtime configuration:" + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", r.problems));
+    }
+    return config;
+  }
+
+  private static OptionalInt positive(int value) {
+    return value == 0 ? OptionalInt.empty() : OptionalInt.of(value);
+  }
+
+  private static final class Reader {
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(Map<String, String> env) {
+      this.env = env;
+    }
+
+    String text(String name, String fallback) {
+      String value = env.get(name);
+      return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+      String value = env.get(name);
+      if (value == null || value.isBlank()) {
+        return fallback;
+      }
+      try {
+        int parsed = Integer.parseInt(value.trim());
+        if (parsed >= min && parsed <= max) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problems.add(
+          name + "=\"" + shorten(value) + "\" is not a whole number from " + min + " to " + max
+              + " (unset it to use the default, " + fallback + ")");
+      return fallback;
+    }
+
+    private static String shorten(String value) {
+      return value.length() > 40 ? value.substring(0, 40) + "..." : value;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package io.configurableagents.runtime.http;
+
+import io.configurableagents.runtime.RuntimeConfig;
+import java.time.Duration;
+
+/**
+ * What the HTTP layer takes from the runtime's configuration.
+ *
+ * @param syncTimeout how long {@code POST /run} waits by default
+ * @param maxWait the largest wait a caller may ask for
+ * @param maxBodyBytes the largest body accepted
+ */
+public record ApiSettings(Duration syncTimeout, Duration maxWait, long maxBodyBytes) {
+  public static ApiSettings of(RuntimeConfig config) {
+    return new ApiSettings(config.syncTimeout(), config.maxWait(), config.maxBodyBytes());
+  }
+}

@@ -1,0 +1,118 @@
+package io.configurableagents.runtime.jobs;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON form of a job: the {@code GET /status} shape, which the embedded store also writes
+ * (with one extra flag on errors so that a reloaded failure keeps its 502/500 distinction).
+ */
+public final class JobJson {
+  /** The mapper of the runtime: integers as {@code Long}, as workflow-core's data model has them. */
+  public static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  private static final String PROVIDER_FAILURE = "provider_failure";
+
+  private JobJson() {}
+
+  /** {@code {job_id, status, created_at, started_at, completed_at, execution_time_ms, outputs, error}}. */
+  public static ObjectNode toJson(Job job) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("job_id", job.id());
+    node.put("status", job.state().label());
+    node.put("created_at", job.createdAt().toString());
+    node.put("started_at", job.startedAt().map(Instant::toString).orElse(null));
+    node.put("completed_at", job.completedAt().map(Instant::toString).orElse(null));
+    if (job.executionTimeMs().isPresent()) {
+      node.put("execution_time_ms", job.executionTimeMs().getAsLong());
+    } else {
+      node.putNull("execution_time_ms");
+    }
+    node.set("outputs", job.state() instanceof JobState.Completed c ? MAPPER.valueToTree(c.outputs()) : null);
+    node.set("error", job.state() instanceof JobState.Failed f ? errorJson(f.error()) : null);
+    return node;
+  }
+
+  /** {@code {type, node, message}}. */
+  public static ObjectNode errorJson(JobError error) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("type", error.type());
+    node.put("node", error.node().orElse(null));
+    node.put("message", error.message());
+    return node;
+  }
+
+  /** Writes the record the store keeps: the status shape, plus the provider flag on errors. */
+  static byte[] toRecordBytes(Job job) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("job_id", job.id());
+      g.writeStringField("status", job.state().label());
+      g.writeStringField("created_at", job.createdAt().toString());
+      g.writeStringField("started_at", job.startedAt().map(Instant::toString).orElse(null));
+      g.writeStringField("completed_at", job.completedAt().map(Instant::toString).orElse(null));
+      g.writeFieldName("outputs");
+      g.writeObject(job.state() instanceof JobState.Completed c ? c.outputs() : null);
+      g.writeFieldName("error");
+      if (job.state() instanceof JobState.Failed f) {
+        g.writeStartObject();
+        g.writeStringField("type", f.error().type());
+        g.writeStringField("node", f.error().node().orElse(null));
+        g.writeStringField("message", f.error().message());
+        g.writeBooleanField(PROVIDER_FAILURE, f.error().providerFailure());
+        g.writeEndObject();
+      } else {
+        g.writeNull();
+      }
+      g.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  static Job fromRecord(JsonNode node) {
+    return new Job(
+        node.required("job_id").asText(),
+        state(node),
+        Instant.parse(node.required("created_at").asText()),
+        instant(node.get("started_at")),
+        instant(node.get("completed_at")));
+  }
+
+  private static JobState state(JsonNode node) {
+    String status = node.required("status").asText();
+    return switch (status) {
+      case "pending" -> JobState.PENDING;
+      case "running" -> JobState.RUNNING;
+      case "completed" -> new JobState.Completed(MAPPER.convertValue(node.required("outputs"), MAP));
+      case "failed" -> new JobState.Failed(error(node.required("error")));
+      case "cancelled" -> JobState.CANCELLED;
+      default -> throw new IllegalArgumentException("unknown job status \"" + status + "\"");
+    };
+  }
+
+  private static JobError error(JsonNode node) {
+    JsonNode at = node.get("node");
+    return new JobError(
+        node.required("type").asText(),
+        at == null || at.isNull() ? Optional.empty() : Optional.of(at.asText()),
+        node.required("message").asText(),
+        node.path(PROVIDER_FAILURE).asBoolean(false));
+  }
+
+  private static Optional<Instant> instant(JsonNode node) {
+    return node == null || node.isNull() ? Optional.empty() : Optional.of(Instant.parse(node.asText()));
+  }
+}

@@ -1,0 +1,238 @@
+package io.configurableagents.runtime.jobs;
+
+import io.configurableagents.core.WorkflowException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded job store: an append-only log under a directory, with group commit. Reads come from
+ * memory. One writer thread takes every record saved since its last write, appends them in one
+ * write, forces them to disk once, and only then completes their futures; so a burst of thousands
+ * of saves costs one {@code fsync}. A record is a checksummed line ({@link JobLog}): a crash in the
+ * middle of a write leaves at most a damaged last line, which is skipped on the next start. When
+ * the log holds many superseded records it is rewritten as a new segment (temp file, fsync, atomic
+ * rename), keeping only the latest record of each job that retention keeps.
+ */
+public final class LogJobStore implements JobStore {
+  private static final System.Logger LOG = System.getLogger(LogJobStore.class.getName());
+  private static final int MAX_BATCH = 8192;
+  private static final long MIN_RECORDS_BEFORE_COMPACTION = 50_000;
+  private static final Duration RETENTION_CHECK = Duration.ofSeconds(30);
+  private static final Entry CLOSE = new Entry(null, null, null);
+
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+  private final Path dir;
+  private final Retention retention;
+  private final Clock clock;
+  /** What the log holds, by job: the latest record written, as a job and as its encoded line. */
+  private final Map<String, Stored> durable = new LinkedHashMap<>();
+  private final ArrayDeque<Job> finishedOrder = new ArrayDeque<>();
+  private final Thread writer;
+  private final Recovery recovery;
+  private FileChannel channel;
+  private long sequence;
+  private long recordsInSegment;
+  private volatile boolean closed;
+
+  /** What opening the store found: for the start-up log. */
+  public record Recovery(int jobs, int interrupted, int damagedRecords) {}
+
+  private record Entry(Job job, byte[] line, CompletableFuture<Void> written) {}
+
+  private record Stored(Job job, byte[] line) {}
+
+  private LogJobStore(Path dir, Retention retention, Clock clock) throws IOException {
+    this.dir = dir;
+    this.retention = retention;
+    this.clock = clock;
+    Files.createDirectories(dir);
+    List<Path> segments = JobLog.segments(dir);
+    JobLog.Replay replay = JobLog.read(segments);
+    int interrupted = restore(replay.jobs());
+    sequence = segments.isEmpty() ? 1 : JobLog.sequence(segments.getLast()) + 1;
+    compact(segments);
+    recovery = new Recovery(jobs.size(), interrupted, replay.damaged());
+    writer = Thread.ofPlatform().name("job-store-writer").unstarted(this::writeLoop);
+    writer.start();
+  }
+
+  /**
+   * Opens (or creates) the store in {@code dir}. Jobs that were not finished when the last process
+   * stopped are recorded as failed, "interrupted by restart".
+   */
+  public static LogJobStore open(Path dir, Retention retention, Clock clock) {
+    try {
+      return new LogJobStore(dir, retention, clock);
+    } catch (IOException e) {
+      throw new WorkflowException(
+          "cannot open the job store in " + dir + ": " + e.getMessage()
+              + " (check that DATA_DIR names a writable directory)", e);
+    }
+  }
+
+  public Recovery recovery() {
+    return recovery;
+  }
+
+  @Override
+  public CompletableFuture<Void> save(Job job) {
+    if (closed) {
+      return CompletableFuture.failedFuture(new WorkflowException("the job store is closed"));
+    }
+    jobs.put(job.id(), job);
+    Entry entry = new Entry(job, JobLog.encode(job), new CompletableFuture<>());
+    queue.add(entry);
+    return entry.written();
+  }
+
+  @Override
+  public Optional<Job> find(String id) {
+    return Optional.ofNullable(jobs.get(id));
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    queue.add(CLOSE);
+    try {
+      writer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // nothing left to write
+    }
+  }
+
+  private int restore(List<Job> replayed) {
+    Map<String, Job> latest = new LinkedHashMap<>();
+    for (Job job : replayed) {
+      latest.put(job.id(), job);
+    }
+    int interrupted = 0;
+    Instant now = clock.instant();
+    for (Map.Entry<String, Job> e : latest.entrySet()) {
+      if (!e.getValue().isFinished()) {
+        e.setValue(e.getValue().finished(new JobState.Failed(JobError.interruptedByRestart()), now));
+        interrupted++;
+      }
+    }
+    latest.values().forEach(job -> durable.put(job.id(), new Stored(job, JobLog.encode(job))));
+    latest.values().stream()
+        .sorted(Comparator.comparing(j -> j.completedAt().orElseThrow()))
+        .forEach(finishedOrder::add);
+    applyRetention();
+    durable.values().forEach(stored -> jobs.put(stored.job().id(), stored.job()));
+    return interrupted;
+  }
+
+  private void writeLoop() {
+    List<Entry> batch = new ArrayList<>();
+    boolean closing = false;
+    while (!closing) {
+      try {
+        Entry first = queue.poll(RETENTION_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          queue.drainTo(batch, MAX_BATCH);
+          closing = batch.remove(CLOSE);
+          write(batch);
+          batch.clear();
+        } else {
+          applyRetention();
+        }
+        compactIfDue();
+      } catch (InterruptedException e) {
+        closing = true;
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "job store writer: " + e.getMessage(), e);
+      }
+    }
+    List<Entry> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    rest.remove(CLOSE);
+    write(rest);
+  }
+
+  private void write(List<Entry> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      JobLog.writeAll(channel, batch.stream().map(Entry::line).toList());
+      channel.force(false);
+    } catch (IOException | RuntimeException e) {
+      WorkflowException failure = new WorkflowException("cannot write the job store in " + dir + ": " + e.getMessage(), e);
+      LOG.log(Level.ERROR, failure.getMessage());
+      batch.forEach(entry -> entry.written().completeExceptionally(failure));
+      return;
+    }
+    recordsInSegment += batch.size();
+    for (Entry entry : batch) {
+      Stored previous = durable.put(entry.job().id(), new Stored(entry.job(), entry.line()));
+      if (entry.job().isFinished() && (previous == null || !previous.job().isFinished())) {
+        finishedOrder.add(entry.job());
+      }
+    }
+    applyRetention();
+    batch.forEach(entry -> entry.written().complete(null));
+  }
+
+  private void applyRetention() {
+    Instant oldest = clock.instant().minus(retention.maxAge());
+    while (!finishedOrder.isEmpty()
+        && (finishedOrder.size() > retention.maxCount()
+            || finishedOrder.peekFirst().completedAt().orElseThrow().isBefore(oldest))) {
+      Job evicted = finishedOrder.removeFirst();
+      durable.remove(evicted.id());
+      jobs.remove(evicted.id(), evicted);
+    }
+  }
+
+  private void compactIfDue() {
+    if (recordsInSegment > Math.max(MIN_RECORDS_BEFORE_COMPACTION, 2L * durable.size())) {
+      try {
+        compact(List.of(dir.resolve(String.format("jobs-%012d.log", sequence - 1))));
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "job store: compaction failed, the log keeps growing: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Writes the live jobs as a new segment, switches to it and deletes {@code old}. */
+  private void compact(List<Path> old) throws IOException {
+    FileChannel next = JobLog.writeSegment(dir, sequence++, durable.values().stream().map(Stored::line).toList());
+    if (channel != null) {
+      channel.close();
+    }
+    channel = next;
+    recordsInSegment = durable.size();
+    for (Path segment : old) {
+      Files.deleteIfExists(segment);
+    }
+  }
+}

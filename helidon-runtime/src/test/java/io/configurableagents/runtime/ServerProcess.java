@@ -1,0 +1,133 @@
+package io.configurableagents.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged runtime jar running as a child process, as a container runs it: configured by
+ * environment variables, stopped by SIGTERM or SIGKILL. Its output goes to a file the tests read.
+ */
+final class ServerProcess implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("on port (\\d+)");
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final Process process;
+  private final Path output;
+  private final int port;
+
+  private ServerProcess(Process process, Path output, int port) {
+    this.process = process;
+    this.output = output;
+    this.port = port;
+  }
+
+  /** Starts the jar and waits until it listens (or exits). */
+  static ServerProcess start(Map<String, String> env, Path output) throws IOException, InterruptedException {
+    Process process = launch(env, output);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      Matcher m = LISTENING.matcher(Files.readString(output));
+      if (m.find()) {
+        return new ServerProcess(process, output, Integer.parseInt(m.group(1)));
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("the server exited with " + process.exitValue() + ":\n" + Files.readString(output));
+      }
+      Thread.sleep(50);
+    }
+    process.destroyForcibly();
+    throw new AssertionError("the server did not listen within 60 s:\n" + Files.readString(output));
+  }
+
+  /** Starts the jar expecting it to stop by itself; returns its exit code. */
+  static int runToExit(Map<String, String> env, Path output) throws IOException, InterruptedException {
+    Process process = launch(env, output);
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the server did not exit within 60 s:\n" + Files.readString(output));
+    }
+    return process.exitValue();
+  }
+
+  private static Process launch(Map<String, String> env, Path output) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    String jar = System.getProperty("runtime.jar", "target/helidon-runtime-0.1.0-SNAPSHOT.jar");
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar);
+    Map<String, String> environment = builder.environment();
+    environment.keySet().removeIf(k -> k.endsWith("_API_KEY"));
+    environment.putAll(new HashMap<>(env));
+    return builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+  }
+
+  int port() {
+    return port;
+  }
+
+  String output() {
+    try {
+      return Files.readString(output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** SIGTERM, as {@code docker stop} sends it; returns the exit code. */
+  int terminate(Duration within) throws InterruptedException {
+    process.destroy();
+    return awaitExit(within);
+  }
+
+  /** SIGKILL: no shutdown hook runs. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  int awaitExit(Duration within) throws InterruptedException {
+    if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("the server did not exit within " + within + ":\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}

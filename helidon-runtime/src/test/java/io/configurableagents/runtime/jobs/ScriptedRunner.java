@@ -1,0 +1,116 @@
+package io.configurableagents.runtime.jobs;
+
+import io.configurableagents.core.model.SourceLocation;
+import io.configurableagents.core.model.StateField;
+import io.configurableagents.core.model.TypeRef;
+import io.configurableagents.core.model.Workflow;
+import io.configurableagents.core.model.WorkflowConfig;
+import io.configurableagents.core.types.CoercionProblem;
+import io.configurableagents.core.types.CoercionResult;
+import io.configurableagents.runtime.engine.RunControl;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A runner for job-layer tests that need exact control over when a run ends: each run waits for
+ * {@link #release()} (or its interruption), then answers with the script. Counts its runs.
+ */
+public final class ScriptedRunner implements WorkflowRunner {
+  private final AtomicInteger runs = new AtomicInteger();
+  private final AtomicInteger interrupted = new AtomicInteger();
+  private final List<String> missing = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile CountDownLatch gate = new CountDownLatch(0);
+  private volatile Function<Map<String, Object>, JobState.Terminal> script = ScriptedRunner::echo;
+
+  /** Runs wait until {@link #release()}. */
+  public ScriptedRunner holding() {
+    gate = new CountDownLatch(1);
+    return this;
+  }
+
+  /** Back to answering at once with the echo script, nothing missing. */
+  public void reset() {
+    gate.countDown();
+    script = ScriptedRunner::echo;
+    missing.clear();
+  }
+
+  public void release() {
+    gate.countDown();
+  }
+
+  public ScriptedRunner answering(Function<Map<String, Object>, JobState.Terminal> script) {
+    this.script = script;
+    return this;
+  }
+
+  public ScriptedRunner missing(String variable) {
+    missing.add(variable);
+    return this;
+  }
+
+  public int runs() {
+    return runs.get();
+  }
+
+  public int interrupted() {
+    return interrupted.get();
+  }
+
+  @Override
+  public Workflow workflow() {
+    return echoWorkflow();
+  }
+
+  /** {@code message} is a required str; {@code result} an optional str. */
+  @Override
+  public CoercionResult prepareInputs(Map<String, Object> inputs) {
+    Object message = inputs.get("message");
+    if (message == null) {
+      return CoercionResult.failed(List.of(new CoercionProblem("message", "required field is missing")));
+    }
+    if (!(message instanceof String)) {
+      return CoercionResult.failed(List.of(new CoercionProblem("message", "expected str, got " + message)));
+    }
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("message", message);
+    state.put("result", "");
+    return CoercionResult.of(state);
+  }
+
+  @Override
+  public List<String> missingEnvironment() {
+    return List.copyOf(missing);
+  }
+
+  @Override
+  public JobState.Terminal run(String jobId, Map<String, Object> initialState, RunControl control) {
+    runs.incrementAndGet();
+    try {
+      gate.await();
+    } catch (InterruptedException e) {
+      interrupted.incrementAndGet();
+      return JobState.CANCELLED;
+    }
+    return script.apply(initialState);
+  }
+
+  static JobState.Terminal echo(Map<String, Object> state) {
+    Map<String, Object> outputs = new LinkedHashMap<>(state);
+    outputs.put("result", state.get("message"));
+    return new JobState.Completed(outputs);
+  }
+
+  public static Workflow echoWorkflow() {
+    SourceLocation at = new SourceLocation("echo.yaml", 1, 1);
+    Map<String, StateField> state = new LinkedHashMap<>();
+    state.put("message", new StateField("message", new TypeRef.Str(), true, Optional.empty(), Optional.of("The message to echo back"), at));
+    state.put("result", new StateField("result", new TypeRef.Str(), false, Optional.of(""), Optional.of("The echoed result"), at));
+    return new Workflow("echo", Optional.of("Minimal echo workflow"), Optional.empty(), state, List.of(), List.of(), WorkflowConfig.DEFAULT, "echo.yaml");
+  }
+}
