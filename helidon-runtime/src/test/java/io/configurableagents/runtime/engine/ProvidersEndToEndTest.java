@@ -157,6 +157,24 @@ class ProvidersEndToEndTest extends RealClientFixture {
     assertThat(clients.size()).isLessThanOrEqualTo(before + 1);
   }
 
+  @Test
+  void concurrentRunsShareTheClientAndMakeOneRequestEach() throws Exception {
+    fake.replyByDefault(FakeReply.delayed(java.time.Duration.ofMillis(300), FakeReply.conforming()));
+    WorkflowEngine engine = engine(openAiScorer(""));
+    List<java.util.concurrent.Future<RunResult>> runs = new java.util.ArrayList<>();
+
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 200; i++) {
+        runs.add(threads.submit(() -> rate(engine).result()));
+      }
+    }
+
+    for (var run : runs) {
+      assertThat(run.get()).isInstanceOf(RunResult.Succeeded.class);
+    }
+    assertThat(fake.requestCount()).isEqualTo(200);
+  }
+
   private static void assertScorerSchema(JsonNode schema) {
     assertThat(schema.path("type").asText()).isEqualTo("object");
     assertThat(schema.path("required")).extracting(JsonNode::asText).containsExactly("score", "why");
