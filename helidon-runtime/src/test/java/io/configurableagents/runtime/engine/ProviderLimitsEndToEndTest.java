@@ -35,7 +35,7 @@ class ProviderLimitsEndToEndTest extends RealClientFixture {
 
     Harness.Outcome run = rate(engine(openAiScorer("execution: {timeout: 5}")));
 
-    assertThat(elapsedSince(start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(elapsedSince(start)).isLessThan(Duration.ofSeconds(5));
     assertThat(fake.requestCount()).isEqualTo(1);
     assertThat(run.error().type()).isEqualTo(EngineError.TIMEOUT);
     assertThat(run.error().message())
@@ -48,9 +48,9 @@ class ProviderLimitsEndToEndTest extends RealClientFixture {
     fake.enqueue(FakeReply.serverError());
     long start = System.nanoTime();
 
-    Harness.Outcome run = rate(engine(openAiScorer("execution: {timeout: 3}"), Harness.OPTIONS.withRetryBackoff(Duration.ofSeconds(10))));
+    Harness.Outcome run = rate(engine(openAiScorer("execution: {timeout: 8}"), Harness.OPTIONS.withRetryBackoff(Duration.ofSeconds(20))));
 
-    assertThat(elapsedSince(start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(elapsedSince(start)).isLessThan(Duration.ofSeconds(5));
     assertThat(run.error().type()).isEqualTo(EngineError.TIMEOUT);
     assertThat(run.error().message()).contains("(back-off)", "HTTP 500");
   }
@@ -66,7 +66,7 @@ class ProviderLimitsEndToEndTest extends RealClientFixture {
 
       Harness.Outcome run = rate(engine);
 
-      assertThat(elapsedSince(start)).isBetween(Duration.ofMillis(300), Duration.ofMillis(1500));
+      assertThat(elapsedSince(start)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(4));
       assertThat(run.error().type()).isEqualTo(EngineError.TIMEOUT);
       assertThat(run.error().message()).contains("waiting for openai/gpt-4o-mini (attempt 1)");
       assertThat(run.of(RunEvent.LlmAttemptFinished.class))
@@ -95,12 +95,12 @@ class ProviderLimitsEndToEndTest extends RealClientFixture {
 
       Harness.Outcome run = Harness.run(engine, Map.of("topic", "tea"), control);
 
-      assertThat(elapsedSince(start)).isBetween(Duration.ofMillis(250), Duration.ofMillis(900));
+      assertThat(elapsedSince(start)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(4));
       assertThat(run.result()).isInstanceOf(RunResult.Cancelled.class);
       assertThat(fake.requestCount()).isEqualTo(1);
-      LlmException abandoned = watched.ended.get(2, TimeUnit.SECONDS);
+      LlmException abandoned = watched.ended.get(5, TimeUnit.SECONDS);
       assertThat(abandoned.kind()).isEqualTo(LlmException.Kind.ABANDONED);
-      assertThat(elapsedSince(start)).as("the exchange ended long before the provider answered").isLessThan(Duration.ofSeconds(2));
+      assertThat(elapsedSince(start)).as("the exchange ended long before the provider answered").isLessThan(Duration.ofSeconds(5));
     }
   }
 
@@ -116,7 +116,7 @@ class ProviderLimitsEndToEndTest extends RealClientFixture {
 
     Harness.Outcome run = Harness.run(engine(openAiScorer("")), Map.of("topic", "tea"), control);
 
-    assertThat(elapsedSince(start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(elapsedSince(start)).isLessThan(Duration.ofSeconds(5));
     assertThat(run.result()).isInstanceOf(RunResult.Cancelled.class);
     assertThat(fake.requestCount()).isEqualTo(1);
   }
@@ -131,7 +131,7 @@ class ProviderLimitsEndToEndTest extends RealClientFixture {
 
     runner.interrupt();
 
-    assertThat(result.get(2, TimeUnit.SECONDS)).isInstanceOf(RunResult.Cancelled.class);
+    assertThat(result.get(5, TimeUnit.SECONDS)).isInstanceOf(RunResult.Cancelled.class);
   }
 
   @Test
