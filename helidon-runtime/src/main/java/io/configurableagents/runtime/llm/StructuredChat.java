@@ -3,15 +3,14 @@ package io.configurableagents.runtime.llm;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.configurableagents.core.schema.JsonSchemas;
 
 /**
  * How one provider is asked for a structured answer through LangChain4j, and where the answer
  * comes back: the model to use, the request (one user message, no system prompt, the schema in the
- * provider's native form, see {@link OutputSchemas}), and the raw JSON text of the answer.
+ * provider's native form, see {@link OutputSchemas}, made once per schema by {@link WireSchemas}),
+ * and the raw JSON text of the answer.
  */
 sealed interface StructuredChat
     permits StructuredChat.OpenAiCompatible, StructuredChat.Gemini, StructuredChat.Anthropic {
@@ -27,15 +26,15 @@ sealed interface StructuredChat
    * OpenAI and Ollama: {@code response_format} json_schema, strict when workflow-core's {@code
    * JsonSchemas.isStrictCompatible} says the schema allows it.
    */
-  record OpenAiCompatible(ChatModel strict, ChatModel lenient) implements StructuredChat {
+  record OpenAiCompatible(ChatModel strict, ChatModel lenient, WireSchemas schemas) implements StructuredChat {
     @Override
     public ChatModel model(LlmRequest request) {
-      return JsonSchemas.isStrictCompatible(request.outputSchema()) ? strict : lenient;
+      return schemas.of(request).strict() ? strict : lenient;
     }
 
     @Override
     public ChatRequest chatRequest(LlmRequest request) {
-      return jsonSchemaRequest(request);
+      return jsonSchemaRequest(request, schemas);
     }
 
     @Override
@@ -45,7 +44,7 @@ sealed interface StructuredChat
   }
 
   /** Gemini: {@code responseMimeType: application/json} and {@code responseJsonSchema}. */
-  record Gemini(ChatModel model) implements StructuredChat {
+  record Gemini(ChatModel model, WireSchemas schemas) implements StructuredChat {
     @Override
     public ChatModel model(LlmRequest request) {
       return model;
@@ -53,7 +52,7 @@ sealed interface StructuredChat
 
     @Override
     public ChatRequest chatRequest(LlmRequest request) {
-      return jsonSchemaRequest(request);
+      return jsonSchemaRequest(request, schemas);
     }
 
     @Override
@@ -63,7 +62,7 @@ sealed interface StructuredChat
   }
 
   /** Anthropic: one tool carrying the schema, and the model made to call it. */
-  record Anthropic(ChatModel model) implements StructuredChat {
+  record Anthropic(ChatModel model, WireSchemas schemas) implements StructuredChat {
     @Override
     public ChatModel model(LlmRequest request) {
       return model;
@@ -73,8 +72,8 @@ sealed interface StructuredChat
     public ChatRequest chatRequest(LlmRequest request) {
       return ChatRequest.builder()
           .messages(UserMessage.from(request.prompt()))
-          .toolSpecifications(OutputSchemas.answerTool(request.schemaName(), request.outputSchema()))
-          .toolChoice(dev.langchain4j.model.chat.request.ToolChoice.REQUIRED)
+          .toolSpecifications(schemas.of(request).answerTool())
+          .toolChoice(ToolChoice.REQUIRED)
           .build();
     }
 
@@ -88,13 +87,11 @@ sealed interface StructuredChat
     }
   }
 
-  private static ChatRequest jsonSchemaRequest(LlmRequest request) {
-    ResponseFormat format =
-        ResponseFormat.builder()
-            .type(ResponseFormatType.JSON)
-            .jsonSchema(OutputSchemas.langChainSchema(request.schemaName(), request.outputSchema()))
-            .build();
-    return ChatRequest.builder().messages(UserMessage.from(request.prompt())).responseFormat(format).build();
+  private static ChatRequest jsonSchemaRequest(LlmRequest request, WireSchemas schemas) {
+    return ChatRequest.builder()
+        .messages(UserMessage.from(request.prompt()))
+        .responseFormat(schemas.of(request).responseFormat())
+        .build();
   }
 
   private static String textOf(ChatResponse response) {

@@ -11,12 +11,13 @@ import java.util.function.Supplier;
 
 /**
  * Builds the LangChain4j chat models of one {@link ClientSettings}: every one on our HTTP client,
- * with LangChain4j's own retries off ({@link StructuredCall} retries), temperature and max tokens
+ * with LangChain4j's own retries off (the engine's attempt loop retries), temperature and max tokens
  * passed through when set.
  */
 final class StructuredChats {
   private final Supplier<HttpClientBuilder> http;
   private final Duration requestTimeout;
+  private final WireSchemas schemas = new WireSchemas();
 
   StructuredChats(Supplier<HttpClientBuilder> http, Duration requestTimeout) {
     this.http = http;
@@ -29,9 +30,9 @@ final class StructuredChats {
   StructuredChat create(ClientSettings settings, Optional<String> apiKey) {
     return switch (settings.target().provider()) {
       case OPENAI, OLLAMA ->
-          new StructuredChat.OpenAiCompatible(openAi(settings, apiKey, true), openAi(settings, apiKey, false));
-      case GOOGLE -> new StructuredChat.Gemini(gemini(settings, apiKey.orElseThrow()));
-      case ANTHROPIC -> new StructuredChat.Anthropic(anthropic(settings, apiKey.orElseThrow()));
+          new StructuredChat.OpenAiCompatible(openAi(settings, apiKey, true), openAi(settings, apiKey, false), schemas);
+      case GOOGLE -> new StructuredChat.Gemini(gemini(settings, apiKey.orElseThrow()), schemas);
+      case ANTHROPIC -> new StructuredChat.Anthropic(anthropic(settings, apiKey.orElseThrow()), schemas);
     };
   }
 
