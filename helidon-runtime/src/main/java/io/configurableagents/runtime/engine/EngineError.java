@@ -17,11 +17,11 @@ public enum EngineError {
       true,
       "node \"%s\": the model's answer did not match the output schema after %d attempt(s): %s;"
           + " perhaps you should raise config.execution.max_retries or make the prompt say what to return"),
-  /** A provider key the node needs is not set. */
-  MISSING_API_KEY(
-      false,
-      "node \"%s\" uses provider %s, which needs the environment variable %s, and it is not set;"
-          + " set it where the server runs (for a container: in its env file)"),
+  /**
+   * A provider key the workflow needs is not set: the run fails before any node runs. The message
+   * ({@code MissingEnvironmentException}) names each variable, the nodes needing it and how to set it.
+   */
+  MISSING_API_KEY(false, "%s"),
   /** A prompt or input mapping names a value that is not there. */
   TEMPLATE_ERROR(false, "node \"%s\": %s"),
   /** A Python code node was reached. */

@@ -1,5 +1,6 @@
 package io.configurableagents.runtime.engine;
 
+import io.configurableagents.runtime.llm.Environment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +13,10 @@ import java.util.Optional;
  *
  * @param maxSteps overrides {@code config.execution.max_steps} (node executions per run) when set
  * @param timeout overrides {@code config.execution.timeout} (the deadline of a whole run) when set
- * @param environment where provider API keys are looked up (default: the process environment)
+ * @param environment where provider API keys are looked up (default: the process environment);
+ *     {@link WorkflowEngine#create(io.configurableagents.core.model.Workflow, EngineOptions,
+ *     io.configurableagents.runtime.llm.LlmClients)} takes the clients' environment instead, so
+ *     that the engine and the clients never disagree
  * @param clock the source of event timestamps
  * @param retryBackoff the first back-off before retrying a retriable provider error; it doubles
  *     with each attempt (with jitter) unless the provider sent {@code Retry-After}
@@ -20,17 +24,17 @@ import java.util.Optional;
 public record EngineOptions(
     Optional<Integer> maxSteps,
     Optional<Duration> timeout,
-    Map<String, String> environment,
+    Environment environment,
     Clock clock,
     Duration retryBackoff) {
 
   public static final EngineOptions DEFAULT =
-      new EngineOptions(Optional.empty(), Optional.empty(), System.getenv(), Clock.systemUTC(), Duration.ofSeconds(1));
+      new EngineOptions(Optional.empty(), Optional.empty(), Environment.system(), Clock.systemUTC(), Duration.ofSeconds(1));
 
   public EngineOptions {
     Objects.requireNonNull(maxSteps, "maxSteps");
     Objects.requireNonNull(timeout, "timeout");
-    environment = Map.copyOf(environment);
+    Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(retryBackoff, "retryBackoff");
     maxSteps.ifPresent(
@@ -58,8 +62,13 @@ public record EngineOptions(
     return new EngineOptions(maxSteps, Optional.of(runTimeout), environment, clock, retryBackoff);
   }
 
-  public EngineOptions withEnvironment(Map<String, String> variables) {
+  public EngineOptions withEnvironment(Environment variables) {
     return new EngineOptions(maxSteps, timeout, variables, clock, retryBackoff);
+  }
+
+  /** A fixed set of variables instead of the process environment (tests, embedding). */
+  public EngineOptions withEnvironment(Map<String, String> variables) {
+    return withEnvironment(Environment.of(variables));
   }
 
   public EngineOptions withClock(Clock eventClock) {

@@ -5,7 +5,6 @@ import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.NodeSpec;
 import io.configurableagents.core.schema.JsonSchemas;
 import io.configurableagents.runtime.llm.LlmClient;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -51,11 +50,6 @@ final class LlmNode implements Node {
 
   OutputReader reader() {
     return reader;
-  }
-
-  /** The environment variable holding the provider's API key, if it needs one. */
-  Optional<String> apiKeyVariable() {
-    return llm.effectiveProvider().apiKeyVariable();
   }
 
   /** The provider client, created once. */

@@ -4,6 +4,7 @@ import io.configurableagents.core.WorkflowException;
 import io.configurableagents.core.expr.Template;
 import io.configurableagents.core.expr.TemplateRenderException;
 import io.configurableagents.runtime.llm.LlmClient;
+import io.configurableagents.runtime.llm.MissingEnvironmentException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -79,17 +80,13 @@ final class NodeRunner {
     } catch (TemplateRenderException e) {
       throw new RunFailure(RunError.at(EngineError.TEMPLATE_ERROR, node.id(), node.id(), e.getMessage()));
     }
-    Optional<String> keyVariable = node.apiKeyVariable();
-    if (keyVariable.isPresent() && isBlank(run.options().environment().get(keyVariable.get()))) {
-      throw new RunFailure(
-          RunError.at(EngineError.MISSING_API_KEY, node.id(), node.id(), node.llm().effectiveProvider().id(), keyVariable.get()));
-    }
     LlmClient client;
     try {
       client = node.client();
+    } catch (MissingEnvironmentException e) {
+      throw new RunFailure(RunError.at(EngineError.MISSING_API_KEY, node.id(), e.getMessage()));
     } catch (WorkflowException e) {
-      String message = Secrets.scrub(e.getMessage(), run.options().environment(), keyVariable);
-      throw new RunFailure(RunError.at(EngineError.PROVIDER_ERROR, node.id(), node.id(), message));
+      throw new RunFailure(RunError.at(EngineError.PROVIDER_ERROR, node.id(), node.id(), run.redact(e.getMessage())));
     }
     return attempts.run(node, exec, client, prompt, scope, cost);
   }
@@ -102,9 +99,5 @@ final class NodeRunner {
 
   private static Duration since(long startNanos) {
     return Duration.ofNanos(System.nanoTime() - startNanos);
-  }
-
-  private static boolean isBlank(String value) {
-    return value == null || value.isBlank();
   }
 }

@@ -1,5 +1,6 @@
 package io.configurableagents.runtime.engine;
 
+import io.configurableagents.runtime.llm.SecretRedactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ final class Run {
   private final EngineOptions options;
   private final RunListener listener;
   private final RunControl control;
+  private final SecretRedactor redactor;
   private final Limits limits;
   private final Deadline deadline;
   private final RunCounters counters;
@@ -25,11 +27,19 @@ final class Run {
   private final Instant startedAt;
   private final long startNanos;
 
-  Run(String id, CompiledWorkflow graph, EngineOptions options, Limits limits, RunControl control, RunListener listener) {
+  Run(
+      String id,
+      CompiledWorkflow graph,
+      EngineOptions options,
+      Limits limits,
+      SecretRedactor redactor,
+      RunControl control,
+      RunListener listener) {
     this.id = id;
     this.graph = graph;
     this.options = options;
     this.limits = limits;
+    this.redactor = redactor;
     this.control = control;
     this.listener = listener;
     this.startNanos = System.nanoTime();
@@ -72,6 +82,11 @@ final class Run {
 
   Instant now() {
     return options.clock().instant();
+  }
+
+  /** {@code text} with every provider API key of the environment masked. */
+  String redact(String text) {
+    return redactor.redact(text);
   }
 
   /** A run-wide sequence number for one write of state fields. */

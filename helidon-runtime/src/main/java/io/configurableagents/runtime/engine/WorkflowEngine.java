@@ -7,6 +7,10 @@ import io.configurableagents.core.types.CoercionProblem;
 import io.configurableagents.core.types.CoercionResult;
 import io.configurableagents.runtime.llm.LlmClient;
 import io.configurableagents.runtime.llm.LlmClients;
+import io.configurableagents.runtime.llm.MissingEnvironmentException;
+import io.configurableagents.runtime.llm.ProviderEnvironment;
+import io.configurableagents.runtime.llm.RequiredVariable;
+import io.configurableagents.runtime.llm.SecretRedactor;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,16 +36,25 @@ public final class WorkflowEngine {
   private final CompiledWorkflow graph;
   private final EngineOptions options;
   private final Limits limits;
+  private final ProviderEnvironment providerEnvironment;
+  private final SecretRedactor redactor;
 
   private WorkflowEngine(CompiledWorkflow graph, EngineOptions options) {
     this.graph = graph;
     this.options = options;
     this.limits = Limits.of(graph.workflow().config().execution(), options);
+    this.providerEnvironment = ProviderEnvironment.of(graph.workflow());
+    this.redactor = SecretRedactor.forProviderKeys(options.environment());
   }
 
-  /** Compiles the workflow; provider clients come from {@code clients}, created on first use. */
+  /**
+   * Compiles the workflow; provider clients come from {@code clients}, created on first use and
+   * shared with every other engine using them. API keys are looked up in the clients'
+   * environment (it replaces {@link EngineOptions#environment()}).
+   */
   public static WorkflowEngine create(Workflow workflow, EngineOptions options, LlmClients clients) {
-    return create(workflow, options, clients::clientFor);
+    Objects.requireNonNull(options, "options");
+    return create(workflow, options.withEnvironment(clients.environment()), clients::clientFor);
   }
 
   /**
@@ -70,14 +83,13 @@ public final class WorkflowEngine {
   }
 
   /**
-   * The environment variables the workflow's providers need and the environment lacks (unset or
-   * blank), in node order. A run that reaches a node needing one fails at once, naming it;
-   * readiness reports them.
+   * The environment variables the workflow's providers need ({@link ProviderEnvironment}, the
+   * names of {@code Workflow.requiredEnvironment()}) and the environment lacks (unset or blank),
+   * in node order. While one is missing, every run fails at once with {@link
+   * EngineError#MISSING_API_KEY}, naming it; readiness reports them.
    */
   public List<String> missingEnvironment() {
-    return graph.workflow().requiredEnvironment().stream()
-        .filter(v -> options.environment().getOrDefault(v, "").isBlank())
-        .toList();
+    return providerEnvironment.missingIn(options.environment()).stream().map(RequiredVariable::name).toList();
   }
 
   /**
@@ -98,7 +110,7 @@ public final class WorkflowEngine {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(control, "control");
     Objects.requireNonNull(listener, "listener");
-    Run run = new Run(runId, graph, options, limits, control, listener);
+    Run run = new Run(runId, graph, options, limits, redactor, control, listener);
     run.emit(new RunEvent.RunStarted(runId, run.startedAt(), graph.workflow().name(), inputs));
     RunResult result = execute(run, inputs);
     run.emit(new RunEvent.RunFinished(runId, run.now(), result));
@@ -115,6 +127,10 @@ public final class WorkflowEngine {
         String problems = initial.problems().stream().map(CoercionProblem::toString).collect(Collectors.joining("; "));
         return new RunResult.Failed(RunError.of(EngineError.INVALID_INPUTS, problems), run.metadata());
       }
+      List<RequiredVariable> missing = providerEnvironment.missingIn(options.environment());
+      if (!missing.isEmpty()) {
+        return new RunResult.Failed(missingKeys(missing), run.metadata());
+      }
       WorkflowState end = new Walker(run).walk(WorkflowState.initial(stateOf(initial)), Scope.root(run.control()));
       return new RunResult.Succeeded(end.values(), run.metadata());
     } catch (RunFailure f) {
@@ -124,6 +140,11 @@ public final class WorkflowEngine {
     } catch (RuntimeException e) {
       return new RunResult.Failed(RunError.of(EngineError.INTERNAL_ERROR, "", e), run.metadata());
     }
+  }
+
+  private static RunError missingKeys(List<RequiredVariable> missing) {
+    String message = MissingEnvironmentException.forVariables(missing).getMessage();
+    return RunError.at(EngineError.MISSING_API_KEY, missing.get(0).nodeIds().get(0), message);
   }
 
   @SuppressWarnings("unchecked")

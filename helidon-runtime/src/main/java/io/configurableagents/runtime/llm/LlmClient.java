@@ -4,9 +4,10 @@ package io.configurableagents.runtime.llm;
  * One configured model of one provider (provider, model, temperature, max tokens, base URL, key),
  * created once and shared by all runs. Thread-safe.
  *
- * <p>One call is one HTTP exchange: no retries here ({@link StructuredCall} retries and reports
- * each attempt). Implementations: the LangChain4j adapters of {@link LlmClients}; tests script a
- * fake.
+ * <p>One call is one HTTP exchange: no retries, no parsing of the answer. The engine's attempt
+ * loop retries, adds the clarification note and reports each attempt as an event. A call whose
+ * thread is interrupted is abandoned: the exchange is aborted and {@link LlmException.Kind#ABANDONED}
+ * thrown. Implementations: the LangChain4j adapters of {@link LlmClients}; tests script a fake.
  */
 public interface LlmClient {
 

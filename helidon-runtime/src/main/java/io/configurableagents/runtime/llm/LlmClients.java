@@ -4,6 +4,7 @@ import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.Provider;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,11 @@ public final class LlmClients implements AutoCloseable {
     return clients.computeIfAbsent(settings, this::create);
   }
 
+  /** Where the clients' API keys come from. */
+  public Environment environment() {
+    return environment;
+  }
+
   /** How many distinct clients exist (for readiness and tests). */
   public int size() {
     return clients.size();
@@ -76,6 +82,6 @@ public final class LlmClients implements AutoCloseable {
     return environment
         .variable(variable)
         .map(String::strip)
-        .orElseThrow(() -> MissingEnvironmentException.of(java.util.List.of(variable)));
+        .orElseThrow(() -> MissingEnvironmentException.of(List.of(variable)));
   }
 }

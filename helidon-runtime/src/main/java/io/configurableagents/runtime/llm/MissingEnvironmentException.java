@@ -18,7 +18,8 @@ public final class MissingEnvironmentException extends WorkflowException {
     return new MissingEnvironmentException(variables, message(String.join(", ", variables), variables));
   }
 
-  static MissingEnvironmentException forVariables(List<RequiredVariable> missing) {
+  /** The exception naming each missing variable, the nodes that need it, and how to set it. */
+  public static MissingEnvironmentException forVariables(List<RequiredVariable> missing) {
     List<String> names = missing.stream().map(RequiredVariable::name).toList();
     String described = missing.stream().map(RequiredVariable::describe).collect(Collectors.joining(", "));
     return new MissingEnvironmentException(names, message(described, names));

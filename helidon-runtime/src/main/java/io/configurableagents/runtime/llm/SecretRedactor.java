@@ -12,7 +12,7 @@ import java.util.Optional;
  * it in URLs). Values shorter than {@value #MIN_SECRET_LENGTH} characters are not treated as
  * secrets: replacing them would shred ordinary text.
  */
-final class SecretRedactor {
+public final class SecretRedactor {
   static final String MASK = "***";
   static final int MIN_SECRET_LENGTH = 4;
   private final List<String> secrets;
@@ -21,7 +21,8 @@ final class SecretRedactor {
     this.secrets = secrets;
   }
 
-  static SecretRedactor forProviderKeys(Environment environment) {
+  /** Masks the values of every provider's API key variable that {@code environment} holds. */
+  public static SecretRedactor forProviderKeys(Environment environment) {
     List<String> secrets =
         Arrays.stream(Provider.values())
             .map(Provider::apiKeyVariable)
@@ -36,7 +37,8 @@ final class SecretRedactor {
     return new SecretRedactor(secrets);
   }
 
-  String redact(String text) {
+  /** {@code text} with every key replaced by {@value #MASK}. */
+  public String redact(String text) {
     String result = text;
     for (String secret : secrets) {
       result = result.replace(secret, MASK);

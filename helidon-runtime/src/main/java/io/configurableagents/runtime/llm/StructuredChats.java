@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * Builds the LangChain4j chat models of one {@link ClientSettings}: every one on our HTTP client,
- * with LangChain4j's own retries off ({@link StructuredCall} retries), temperature and max tokens
+ * with LangChain4j's own retries off (the engine's attempt loop retries), temperature and max tokens
  * passed through when set.
  */
 final class StructuredChats {

@@ -15,16 +15,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every file the conformance corpus says to accept runs end to end against a fake provider, with
- * its final state checked. The corpus is read from {@code ../shared/conformance} (the
+ * its final state checked: here through a scripted in-process client, and in {@link
+ * ConformanceOverHttpTest} through the real provider client against a fake provider server. The corpus is read from {@code ../shared/conformance} (the
  * {@code conformance.dir} property set by the build).
  */
 class ConformanceRunTest {
 
-  private static final Path CORPUS =
+  static final Path CORPUS =
       Path.of(System.getProperty("conformance.dir", "../../shared/conformance")).toAbsolutePath().normalize();
 
-  private static Harness.Outcome run(String file, Map<String, String> answers, Map<String, Object> inputs) {
-    Workflow workflow = WorkflowLoader.fromPath(CORPUS.resolve(file)).load();
+  static Workflow load(String file) {
+    return WorkflowLoader.fromPath(CORPUS.resolve(file)).load();
+  }
+
+  /** Runs {@code file} with {@code inputs}, the model giving each node its answer in {@code answers}. */
+  Harness.Outcome run(String file, Map<String, String> answers, Map<String, Object> inputs) {
+    Workflow workflow = load(file);
     FakeLlmClient fake =
         FakeLlmClient.answering(
             request -> {

@@ -131,6 +131,6 @@ class LimitsTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     assertThat(fake.calls()).isEqualTo(1);
     assertThat(run.error().type()).isEqualTo(EngineError.TIMEOUT);
-    assertThat(run.error().message()).contains("was waiting 30 s to retry after: openai/gpt-4o-mini: HTTP 429: slow down");
+    assertThat(run.error().message()).contains("was about to wait 30 s (the provider's Retry-After) to retry after: openai/gpt-4o-mini: HTTP 429: slow down");
   }
 }

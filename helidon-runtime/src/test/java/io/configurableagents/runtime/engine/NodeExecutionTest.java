@@ -104,10 +104,12 @@ class NodeExecutionTest {
     List<String> prompts = fake.prompts();
     String base = "Rate Topic is tea! with tags ['a', 'b'], flag True, nothing None.";
     assertThat(prompts.get(0)).isEqualTo(base);
-    assertThat(prompts.get(1)).startsWith(base + "\n\nYour previous answer did not match the required output schema (the answer is not valid JSON");
+    assertThat(prompts.get(1)).startsWith(base + "\n\nYour previous answer failed validation: the answer is not valid JSON");
     assertThat(prompts.get(2))
-        .startsWith(base + "\n\nYour previous answer did not match the required output schema (score: ")
-        .endsWith(" Answer again with JSON that matches the schema exactly.");
+        .startsWith(base + "\n\nYour previous answer failed validation: score: ")
+        .endsWith(". Answer again with JSON that matches the required schema exactly: every required field,"
+            + " each with its declared type, and nothing else.");
+    assertThat(prompts.get(2).split("Your previous answer", -1)).as("notes never pile up").hasSize(2);
     assertThat(run.of(RunEvent.LlmAttemptFinished.class))
         .extracting(e -> e.outcome().getClass().getSimpleName())
         .containsExactly("Rejected", "Rejected", "Accepted");
@@ -173,10 +175,11 @@ class NodeExecutionTest {
     assertThat(engine.missingEnvironment()).containsExactly("OPENAI_API_KEY");
     assertThat(fake.calls()).isZero();
     assertThat(run.error().type()).isEqualTo(EngineError.MISSING_API_KEY);
+    assertThat(run.error().node()).contains("rate");
+    assertThat(run.nodesStarted()).isEmpty();
     assertThat(run.error().message())
-        .isEqualTo(
-            "node \"rate\" uses provider openai, which needs the environment variable OPENAI_API_KEY, and it is not set;"
-                + " set it where the server runs (for a container: in its env file)");
+        .startsWith("Environment variable OPENAI_API_KEY (the openai provider of node 'rate') is not set.")
+        .contains("--env-file");
   }
 
   @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 /** Output schemas as workflow-core's {@code JsonSchemas.nodeOutput} makes them, and parsers. */
 final class TestSchemas {
@@ -47,17 +46,5 @@ final class TestSchemas {
 
   static LlmRequest reviewRequest(String prompt) {
     return new LlmRequest(prompt, "Output_review", schema(REVIEW));
-  }
-
-  /** Parses the answer and wants an integer {@code score} (as the engine's coercion would). */
-  static Verdict<Map<String, Object>> reviewParser(String raw) {
-    Verdict<Map<String, Object>> parsed = JsonAnswers.parseObject(raw);
-    if (parsed instanceof Verdict.Valid<Map<String, Object>> valid) {
-      Object score = valid.value().get("score");
-      return score instanceof Long
-          ? parsed
-          : Verdict.invalid("score: expected int, got " + (score == null ? "nothing" : JSON.valueToTree(score)));
-    }
-    return parsed;
   }
 }

@@ -62,7 +62,18 @@ public sealed interface FakeReply {
     return new Delayed(delay, then);
   }
 
+  /** What {@code reply} makes of the request: per-node answers, for example ({@link RecordedRequest#outputName}). */
+  static FakeReply computed(java.util.function.Function<RecordedRequest, FakeReply> reply) {
+    return new Computed(reply);
+  }
+
   record Conforming() implements FakeReply {}
+
+  record Computed(java.util.function.Function<RecordedRequest, FakeReply> reply) implements FakeReply {
+    public Computed {
+      Objects.requireNonNull(reply, "reply");
+    }
+  }
 
   record Answer(JsonNode json) implements FakeReply {
     public Answer {

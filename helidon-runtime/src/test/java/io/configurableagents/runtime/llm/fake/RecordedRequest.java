@@ -34,6 +34,26 @@ public record RecordedRequest(
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
+  /**
+   * The name of the requested output, {@code Output_<node>}: the schema's {@code title} (workflow
+   * schemas carry one, and Gemini gets it), else OpenAI's {@code json_schema.name} or the name of
+   * Anthropic's answer tool.
+   */
+  public Optional<String> outputName() {
+    for (JsonNode name :
+        List.of(schema.path("title"), body.at("/response_format/json_schema/name"), body.at("/tools/0/name"))) {
+      if (name.isTextual()) {
+        return Optional.of(name.asText());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The node a request is for: {@link #outputName} without {@code Output_}. */
+  public Optional<String> node() {
+    return outputName().filter(n -> n.startsWith("Output_")).map(n -> n.substring("Output_".length()));
+  }
+
   /** The system message or instruction, if the client sent one. */
   public Optional<String> systemPrompt() {
     return wire.systemPrompt(body);

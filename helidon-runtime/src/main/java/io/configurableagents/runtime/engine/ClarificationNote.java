@@ -1,9 +1,9 @@
-package io.configurableagents.runtime.llm;
+package io.configurableagents.runtime.engine;
 
 /**
- * The note appended to the prompt after a malformed or mistyped answer (workflow-format A.3, B
- * 10.1): a blank line, then what was wrong and a request for an exact schema match. Always
- * appended to the original prompt, so notes never pile up.
+ * The note appended to the prompt after a malformed or mistyped answer (workflow-format.md A.3,
+ * B 10.1): a blank line, what was wrong, and a request for an exact schema match. Always appended
+ * to the original prompt, so notes never pile up over attempts.
  */
 final class ClarificationNote {
   private ClarificationNote() {}
