@@ -11,6 +11,9 @@
 # layer:    the run API without the engine (ApiLayerBench: server, job service, store), answering
 #           at once, 64 clients: what the HTTP and job layers cost on their own
 #
+# SERVER_JAVA_OPTS adds JVM options to the server (a JFR recording: see docs/performance.md);
+# SKIP_BUILD=1 reuses the jar and test classes already built.
+#
 # Needs wrk (apt-get install wrk) and a JDK 21+ (JAVA_HOME, default temurin 25). Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,8 +73,9 @@ run_scenario() { # name clients delay_ms heap [layer]
   local fake=$!
   PIDS+=($fake)
   sed "s#@API_BASE@#http://127.0.0.1:$fake_port/v1#" scripts/bench-echo.yaml >"$WORK/echo.yaml"
-  local command=("$JAVA" "-Xmx$heap" -jar "$JAR")
-  [ -n "$layer" ] && command=("$JAVA" "-Xmx$heap" -cp "$TEST_CP" io.configurableagents.runtime.ApiLayerBench "$delay")
+  # SERVER_JAVA_OPTS: extra JVM options for the server, e.g. a JFR recording
+  local command=("$JAVA" "-Xmx$heap" ${SERVER_JAVA_OPTS:-} -jar "$JAR")
+  [ -n "$layer" ] && command=("$JAVA" "-Xmx$heap" ${SERVER_JAVA_OPTS:-} -cp "$TEST_CP" io.configurableagents.runtime.ApiLayerBench "$delay")
   WORKFLOW_FILE="$WORK/echo.yaml" DATA_DIR="$data" PORT="$api_port" TRACES_PORT=0 \
     OPENAI_API_KEY=sk-bench-not-a-real-key JOB_RETENTION_COUNT=10000000 \
     "${command[@]}" >"$WORK/$name-server.log" 2>&1 &
