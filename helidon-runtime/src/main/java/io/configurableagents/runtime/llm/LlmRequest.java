@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param schemaName the name of the output schema/function, {@code Output_<node>}; characters
  *     providers do not accept in such names are replaced by {@code _} on the wire
  * @param outputSchema the JSON Schema of the answer (workflow-core's {@code
- *     JsonSchemas.nodeOutput}); its root must be an object schema. Not copied: do not mutate it
- *     while a call is in flight
+ *     JsonSchemas.nodeOutput}); its root must be an object schema. Treated as immutable: a client
+ *     converts each schema instance to the provider's form once and reuses that for every later
+ *     request with the same instance, so never modify a schema after its first request
  */
 public record LlmRequest(String prompt, String schemaName, ObjectNode outputSchema) {
   public LlmRequest {

@@ -1,5 +1,6 @@
 package io.configurableagents.runtime.llm;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -11,7 +12,8 @@ import io.configurableagents.core.schema.JsonSchemas;
 /**
  * How one provider is asked for a structured answer through LangChain4j, and where the answer
  * comes back: the model to use, the request (one user message, no system prompt, the schema in the
- * provider's native form, see {@link OutputSchemas}), and the raw JSON text of the answer.
+ * provider's native form, see {@link OutputSchemas}, converted once per schema: {@link PerSchema}),
+ * and the raw JSON text of the answer.
  */
 sealed interface StructuredChat
     permits StructuredChat.OpenAiCompatible, StructuredChat.Gemini, StructuredChat.Anthropic {
@@ -27,15 +29,20 @@ sealed interface StructuredChat
    * OpenAI and Ollama: {@code response_format} json_schema, strict when workflow-core's {@code
    * JsonSchemas.isStrictCompatible} says the schema allows it.
    */
-  record OpenAiCompatible(ChatModel strict, ChatModel lenient) implements StructuredChat {
+  record OpenAiCompatible(ChatModel strict, ChatModel lenient, PerSchema<Boolean> strictness, PerSchema<ResponseFormat> formats)
+      implements StructuredChat {
+    OpenAiCompatible(ChatModel strict, ChatModel lenient) {
+      this(strict, lenient, new PerSchema<>((name, schema) -> JsonSchemas.isStrictCompatible(schema)), jsonSchemaFormats());
+    }
+
     @Override
     public ChatModel model(LlmRequest request) {
-      return JsonSchemas.isStrictCompatible(request.outputSchema()) ? strict : lenient;
+      return strictness.of(request) ? strict : lenient;
     }
 
     @Override
     public ChatRequest chatRequest(LlmRequest request) {
-      return jsonSchemaRequest(request);
+      return jsonSchemaRequest(request, formats);
     }
 
     @Override
@@ -45,7 +52,11 @@ sealed interface StructuredChat
   }
 
   /** Gemini: {@code responseMimeType: application/json} and {@code responseJsonSchema}. */
-  record Gemini(ChatModel model) implements StructuredChat {
+  record Gemini(ChatModel model, PerSchema<ResponseFormat> formats) implements StructuredChat {
+    Gemini(ChatModel model) {
+      this(model, jsonSchemaFormats());
+    }
+
     @Override
     public ChatModel model(LlmRequest request) {
       return model;
@@ -53,7 +64,7 @@ sealed interface StructuredChat
 
     @Override
     public ChatRequest chatRequest(LlmRequest request) {
-      return jsonSchemaRequest(request);
+      return jsonSchemaRequest(request, formats);
     }
 
     @Override
@@ -63,7 +74,11 @@ sealed interface StructuredChat
   }
 
   /** Anthropic: one tool carrying the schema, and the model made to call it. */
-  record Anthropic(ChatModel model) implements StructuredChat {
+  record Anthropic(ChatModel model, PerSchema<ToolSpecification> tools) implements StructuredChat {
+    Anthropic(ChatModel model) {
+      this(model, new PerSchema<>(OutputSchemas::answerTool));
+    }
+
     @Override
     public ChatModel model(LlmRequest request) {
       return model;
@@ -73,7 +88,7 @@ sealed interface StructuredChat
     public ChatRequest chatRequest(LlmRequest request) {
       return ChatRequest.builder()
           .messages(UserMessage.from(request.prompt()))
-          .toolSpecifications(OutputSchemas.answerTool(request.schemaName(), request.outputSchema()))
+          .toolSpecifications(tools.of(request))
           .toolChoice(dev.langchain4j.model.chat.request.ToolChoice.REQUIRED)
           .build();
     }
@@ -88,13 +103,17 @@ sealed interface StructuredChat
     }
   }
 
-  private static ChatRequest jsonSchemaRequest(LlmRequest request) {
-    ResponseFormat format =
-        ResponseFormat.builder()
-            .type(ResponseFormatType.JSON)
-            .jsonSchema(OutputSchemas.langChainSchema(request.schemaName(), request.outputSchema()))
-            .build();
-    return ChatRequest.builder().messages(UserMessage.from(request.prompt())).responseFormat(format).build();
+  private static PerSchema<ResponseFormat> jsonSchemaFormats() {
+    return new PerSchema<>(
+        (name, schema) ->
+            ResponseFormat.builder()
+                .type(ResponseFormatType.JSON)
+                .jsonSchema(OutputSchemas.langChainSchema(name, schema))
+                .build());
+  }
+
+  private static ChatRequest jsonSchemaRequest(LlmRequest request, PerSchema<ResponseFormat> formats) {
+    return ChatRequest.builder().messages(UserMessage.from(request.prompt())).responseFormat(formats.of(request)).build();
   }
 
   private static String textOf(ChatResponse response) {
