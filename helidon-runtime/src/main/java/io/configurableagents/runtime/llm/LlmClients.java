@@ -2,38 +2,32 @@ package io.configurableagents.runtime.llm;
 
 import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.Provider;
-import java.net.http.HttpClient;
+import io.helidon.webclient.http1.Http1Client;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
 
 /**
  * Creates one {@link LlmClient} per distinct effective settings (provider, model, temperature,
  * max tokens, base URL) and reuses it for every node and run that has them. Thread-safe; create
- * one per process. All clients share one JDK HTTP client (connection pools, one selector thread).
+ * one per process. All clients share one HTTP/1.1 client and its pool of kept-alive connections.
  */
 public final class LlmClients implements AutoCloseable {
   private final Environment environment;
   private final SecretRedactor redactor;
   private final StructuredChats chats;
   private final Clock clock;
-  private final HttpClient shared;
+  private final Http1Client shared;
   private final ConcurrentMap<ClientSettings, LlmClient> clients = new ConcurrentHashMap<>();
 
   private LlmClients(Environment environment, LlmClientOptions options, Clock clock) {
     this.environment = environment;
     this.redactor = SecretRedactor.forProviderKeys(environment);
     this.clock = clock;
-    this.shared =
-        HttpClient.newBuilder()
-            .connectTimeout(options.connectTimeout())
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    this.shared = ProviderHttpClient.shared(options.connectTimeout());
     this.chats =
         new StructuredChats(() -> new ProviderHttpClientBuilder(shared, options.requestTimeout()), options.requestTimeout());
   }
@@ -65,10 +59,10 @@ public final class LlmClients implements AutoCloseable {
     return clients.size();
   }
 
-  /** Stops the shared HTTP client: exchanges in flight are aborted. For process shutdown and tests. */
+  /** Closes the shared HTTP client's idle connections. For process shutdown and tests. */
   @Override
   public void close() {
-    shared.shutdownNow();
+    shared.closeResource();
   }
 
   private LlmClient create(ClientSettings settings) {
