@@ -32,6 +32,11 @@ try {
   assert health.statusCode() == 200 && health.body().contains('"healthy"')
   assert ItDocker.inspect('{{.Config.User}}', image) == '10001:10001'
   assert ItDocker.docker('port', 'deploy-it', '5000/tcp').contains(':18102')
+  // the traces URL the banner printed answers: the page, and its JSON API
+  def tracesPage = ItDocker.get('http://127.0.0.1:18102/')
+  assert tracesPage.statusCode() == 200 && tracesPage.body().contains('<title>Traces</title>')
+  def tracesApi = ItDocker.get('http://127.0.0.1:18102/api/runs')
+  assert tracesApi.statusCode() == 200 && tracesApi.body().contains('"runs"')
   assert ItDocker.docker('port', 'deploy-it', '8000/tcp').contains(':18101')
   assert ItDocker.inspect('{{range .Mounts}}{{.Name}}:{{.Destination}}{{end}}', 'deploy-it') == 'deploy-it-data:/app/data'
   assert ItDocker.inspect('{{.HostConfig.NetworkMode}}', 'deploy-it') == 'default'

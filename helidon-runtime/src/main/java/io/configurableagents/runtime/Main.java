@@ -22,6 +22,9 @@ import io.configurableagents.runtime.jobs.LogJobStore;
 import io.configurableagents.runtime.llm.Environment;
 import io.configurableagents.runtime.llm.LlmClientOptions;
 import io.configurableagents.runtime.llm.LlmClients;
+import io.configurableagents.runtime.trace.Traces;
+import io.configurableagents.runtime.trace.Tracing;
+import io.configurableagents.runtime.trace.web.TracesHttpService;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -30,6 +33,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Entry point of the container. Wiring only: configuration from the environment, the workflow
@@ -39,6 +43,8 @@ import java.util.List;
 public final class Main {
   /** Exit code when the configuration or the workflow file is invalid. */
   static final int EXIT_INVALID = 2;
+  /** The name of the traces page's listener. */
+  static final String TRACES_SOCKET = "traces";
 
   private Main() {}
 
@@ -47,10 +53,17 @@ public final class Main {
     RuntimeConfig config;
     Workflow workflow;
     Application app;
+    Tracing tracing;
     try {
       config = RuntimeConfig.fromEnvironment(System.getenv());
+      checkPorts(config);
       workflow = WorkflowLoader.fromPath(config.workflowFile()).load();
-      app = application(config, workflow);
+      // the job store opens first (its errors name DATA_DIR); no run starts before the server, so
+      // the forwarding listener reaches the recorder for every run
+      AtomicReference<RunListener> traces = new AtomicReference<>(RunListener.NONE);
+      app = application(config, workflow, event -> traces.get().onEvent(event));
+      tracing = Tracing.start(workflow, config.dataDir().resolve("traces"), System.getenv(), Clock.systemUTC());
+      traces.set(tracing.recorder());
     } catch (WorkflowDefinitionException e) {
       System.err.println(e.getMessage());
       System.err.println("fix the workflow file (WORKFLOW_FILE) and start again");
@@ -63,16 +76,21 @@ public final class Main {
     }
     WebServerConfig.Builder builder = WebServer.builder();
     server(builder, config, app);
+    traces(builder, config, tracing.traces());
     WebServer server = builder.build().start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(config, app, server), "graceful-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(config, app, tracing, server), "graceful-shutdown"));
     report(workflow, config, app, server);
+    tracing.describe().forEach(System.out::println);
+    if (config.tracesPort().isPresent()) {
+      System.out.println("traces page on port " + server.port(TRACES_SOCKET));
+    }
   }
 
-  /** The engine over the workflow, its OpenAPI document, and the job store under DATA_DIR. */
-  private static Application application(RuntimeConfig config, Workflow workflow) {
+  /** The engine over the workflow (reporting to the trace recorder), its OpenAPI document, and the job store under DATA_DIR. */
+  private static Application application(RuntimeConfig config, Workflow workflow, RunListener listener) {
     WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT, LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT));
     OpenApiDocument openApi = OpenApiDocument.of(workflow);
-    return Application.start(config, new EngineRunner(engine, RunListener.NONE), openApi.json(), openApi.yaml());
+    return Application.start(config, new EngineRunner(engine, listener), openApi.json(), openApi.yaml());
   }
 
   /** The server: the API listener with its limits and observe endpoints; Helidon's own shutdown hook off (ours drains first). */
@@ -87,6 +105,24 @@ public final class Main {
         .routing(routing -> routing(routing, app));
   }
 
+  /** The traces page needs a port of its own. */
+  static void checkPorts(RuntimeConfig config) {
+    if (config.port() != 0 && config.tracesPort().orElse(0) == config.port()) {
+      throw new WorkflowException("invalid runtime configuration:" + System.lineSeparator() + "  TRACES_PORT and PORT are both "
+          + config.port() + "; give the traces page another port, or TRACES_PORT=0 to turn it off");
+    }
+  }
+
+  /**
+   * The traces page and its JSON API on their own listener ({@code TRACES_PORT}; none when 0):
+   * nothing of it is reachable through the API port.
+   */
+  static void traces(WebServerConfig.Builder server, RuntimeConfig config, Traces traces) {
+    config.tracesPort().ifPresent(port -> server
+        .putSocket(TRACES_SOCKET, socket -> socket.port(port).backlog(256))
+        .routing(TRACES_SOCKET, routing -> routing.register(new TracesHttpService(traces))));
+  }
+
   static void routing(HttpRouting.Builder routing, Application app) {
     ErrorMapping.register(routing);
     routing.register(
@@ -99,12 +135,13 @@ public final class Main {
         new DocsHttpService());
   }
 
-  private static void stop(RuntimeConfig config, Application app, WebServer server) {
+  private static void stop(RuntimeConfig config, Application app, Tracing tracing, WebServer server) {
     System.out.println("shutting down: no new runs; waiting up to " + config.shutdownGrace().toSeconds()
         + " s for " + app.jobs().runsInFlight() + " run(s) in flight");
     app.jobs().shutdown(config.shutdownGrace());
     server.stop();
     app.store().close();
+    tracing.close();
     System.out.println("stopped");
   }
 

@@ -1,60 +1,49 @@
 package io.configurableagents.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.configurableagents.runtime.jobs.JobJson;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.configurableagents.runtime.llm.fake.FakeProviderServer;
+import io.configurableagents.runtime.llm.fake.FakeReply;
+import io.configurableagents.runtime.llm.fake.RecordedRequest;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An OpenAI-compatible chat completions server on loopback for the process tests and the API
- * benchmark: it answers every structured-output request with {@code {"result": <the text after the
- * prompt's last colon>}} (the echo workflow's answer) after a configurable delay, and counts the
- * requests. {@code GET /requests} returns the count, for scripts.
+ * The fake OpenAI-compatible provider of the process tests and the API benchmark: a {@link
+ * FakeProviderServer} (the real OpenAI wire format) that answers every request with {@code
+ * {"result": <the text after the prompt's last colon>}} (the echo workflow's answer) after a
+ * configurable delay, or fails every request with a given status. It counts requests without
+ * keeping them; {@code GET /requests} returns the count, for scripts.
  */
 public final class FakeOpenAi implements AutoCloseable {
-  private final HttpServer server;
-  private final AtomicLong requests = new AtomicLong();
+  private final FakeProviderServer server;
   private volatile Duration delay;
   private volatile int failureStatus;
 
-  private FakeOpenAi(int port, Duration delay) throws IOException {
+  private FakeOpenAi(int port, Duration delay) {
     this.delay = delay;
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 8192);
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/v1/chat/completions", this::complete);
-    server.createContext("/requests", ex -> send(ex, 200, Long.toString(requests.get())));
-    server.start();
+    this.server = FakeProviderServer.start("127.0.0.1", port).recording(false);
+    server.replyByDefault(FakeReply.computed(this::reply));
   }
 
-  public static FakeOpenAi start(Duration delay) throws IOException {
+  public static FakeOpenAi start(Duration delay) {
     return new FakeOpenAi(0, delay);
   }
 
   /** {@code java -cp ... FakeOpenAi PORT DELAY_MS}: runs until killed. */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     FakeOpenAi fake = new FakeOpenAi(Integer.parseInt(args[0]), Duration.ofMillis(Long.parseLong(args[1])));
     System.out.println("fake OpenAI on port " + fake.port());
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** The {@code api_base} that reaches it. */
   public String apiBase() {
-    return "http://127.0.0.1:" + port() + "/v1";
+    return server.openAiBaseUrl();
   }
 
   public long requests() {
-    return requests.get();
+    return server.requestCount();
   }
 
   public void delay(Duration delay) {
@@ -68,42 +57,20 @@ public final class FakeOpenAi implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 
-  private void complete(HttpExchange exchange) throws IOException {
-    requests.incrementAndGet();
-    JsonNode request = JobJson.MAPPER.readTree(exchange.getRequestBody());
-    try {
-      Thread.sleep(delay.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    if (failureStatus != 0) {
-      send(exchange, failureStatus, "{\"error\": {\"message\": \"The server had an error while processing your request.\","
-          + " \"type\": \"server_error\", \"code\": null}}");
-      return;
-    }
-    String prompt = request.at("/messages/0/content").asText();
+  private FakeReply reply(RecordedRequest request) {
+    FakeReply reply =
+        failureStatus != 0
+            ? FakeReply.error(failureStatus, "The server had an error while processing your request.")
+            : FakeReply.answer(echo(request.prompt()));
+    Duration wait = delay;
+    return wait.isZero() ? reply : FakeReply.delayed(wait, reply);
+  }
+
+  private static String echo(String prompt) {
     String echoed = prompt.substring(prompt.lastIndexOf(':') + 1).trim();
-    ObjectNode answer = JobJson.MAPPER.createObjectNode().put("result", echoed);
-    ObjectNode body = JobJson.MAPPER.createObjectNode();
-    body.put("id", "chatcmpl-" + requests.get()).put("object", "chat.completion").put("created", 0);
-    body.put("model", request.path("model").asText("gpt-4o-mini"));
-    ObjectNode choice = body.putArray("choices").addObject();
-    choice.put("index", 0).put("finish_reason", "stop");
-    choice.putObject("message").put("role", "assistant").put("content", answer.toString());
-    body.putObject("usage").put("prompt_tokens", 12).put("completion_tokens", 4).put("total_tokens", 16);
-    send(exchange, 200, body.toString());
-  }
-
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    return io.configurableagents.runtime.jobs.JobJson.MAPPER.createObjectNode().put("result", echoed).toString();
   }
 }

@@ -28,7 +28,7 @@ final class AttemptLoop {
 
   AttemptLoop(Run run) {
     this.run = run;
-    this.backoff = new Backoff(run.options().retryBackoff(), Backoff.DEFAULT_MAX);
+    this.backoff = Backoff.startingAt(run.options().retryBackoff());
   }
 
   Map<String, Object> run(LlmNode node, NodeExecution exec, LlmClient client, String prompt, Scope scope, Cost cost) {

@@ -21,6 +21,11 @@ record Backoff(Duration first, Duration max) {
     }
   }
 
+  /** Starting at {@code first}, growing to {@link #DEFAULT_MAX} (or {@code first}, if that is longer). */
+  static Backoff startingAt(Duration first) {
+    return new Backoff(first, first.compareTo(DEFAULT_MAX) > 0 ? first : DEFAULT_MAX);
+  }
+
   /**
    * @param retry 1 before the second attempt, 2 before the third...
    * @param random a number in [0, 1): where in the jitter range the delay falls

@@ -10,9 +10,8 @@ import java.util.Objects;
  * @param schemaName the name of the output schema/function, {@code Output_<node>}; characters
  *     providers do not accept in such names are replaced by {@code _} on the wire
  * @param outputSchema the JSON Schema of the answer (workflow-core's {@code
- *     JsonSchemas.nodeOutput}); its root must be an object schema. Treated as immutable: a client
- *     converts each schema instance to the provider's form once and reuses that for every later
- *     request with the same instance, so never modify a schema after its first request
+ *     JsonSchemas.nodeOutput}); its root must be an object schema. Not copied, and its provider
+ *     forms are made once per schema object and reused: do not change it after the first request
  */
 public record LlmRequest(String prompt, String schemaName, ObjectNode outputSchema) {
   public LlmRequest {

@@ -4,9 +4,7 @@ import io.configurableagents.core.model.NodeSpec;
 import io.configurableagents.core.model.Provider;
 import io.configurableagents.core.model.Workflow;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,19 +19,20 @@ public final class ProviderEnvironment {
     this.required = List.copyOf(required);
   }
 
+  /** The keys of {@code Workflow.providers()}, each with the nodes that use its provider. */
   public static ProviderEnvironment of(Workflow workflow) {
-    Map<Provider, List<String>> nodesByProvider = new LinkedHashMap<>();
-    for (NodeSpec node : workflow.nodes()) {
-      if (!node.isCodeNode()) {
-        Provider provider = workflow.llmFor(node).effectiveProvider();
-        nodesByProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(node.id());
-      }
-    }
     List<RequiredVariable> required = new ArrayList<>();
-    nodesByProvider.forEach(
-        (provider, nodes) ->
-            provider.apiKeyVariable().ifPresent(v -> required.add(new RequiredVariable(v, provider, nodes))));
+    for (Provider provider : workflow.providers()) {
+      provider.apiKeyVariable().ifPresent(v -> required.add(new RequiredVariable(v, provider, nodesUsing(workflow, provider))));
+    }
     return new ProviderEnvironment(required);
+  }
+
+  private static List<String> nodesUsing(Workflow workflow, Provider provider) {
+    return workflow.nodes().stream()
+        .filter(node -> !node.isCodeNode() && workflow.llmFor(node).effectiveProvider() == provider)
+        .map(NodeSpec::id)
+        .toList();
   }
 
   /** Every variable the workflow needs, in node order (same names as {@code Workflow.requiredEnvironment()}). */

@@ -1,18 +1,15 @@
 package io.configurableagents.runtime.llm;
 
-import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ResponseFormat;
-import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.configurableagents.core.schema.JsonSchemas;
 
 /**
  * How one provider is asked for a structured answer through LangChain4j, and where the answer
  * comes back: the model to use, the request (one user message, no system prompt, the schema in the
- * provider's native form, see {@link OutputSchemas}, converted once per schema: {@link PerSchema}),
+ * provider's native form, see {@link OutputSchemas}, made once per schema by {@link WireSchemas}),
  * and the raw JSON text of the answer.
  */
 sealed interface StructuredChat
@@ -29,20 +26,15 @@ sealed interface StructuredChat
    * OpenAI and Ollama: {@code response_format} json_schema, strict when workflow-core's {@code
    * JsonSchemas.isStrictCompatible} says the schema allows it.
    */
-  record OpenAiCompatible(ChatModel strict, ChatModel lenient, PerSchema<Boolean> strictness, PerSchema<ResponseFormat> formats)
-      implements StructuredChat {
-    OpenAiCompatible(ChatModel strict, ChatModel lenient) {
-      this(strict, lenient, new PerSchema<>((name, schema) -> JsonSchemas.isStrictCompatible(schema)), jsonSchemaFormats());
-    }
-
+  record OpenAiCompatible(ChatModel strict, ChatModel lenient, WireSchemas schemas) implements StructuredChat {
     @Override
     public ChatModel model(LlmRequest request) {
-      return strictness.of(request) ? strict : lenient;
+      return schemas.of(request).strict() ? strict : lenient;
     }
 
     @Override
     public ChatRequest chatRequest(LlmRequest request) {
-      return jsonSchemaRequest(request, formats);
+      return jsonSchemaRequest(request, schemas);
     }
 
     @Override
@@ -52,11 +44,7 @@ sealed interface StructuredChat
   }
 
   /** Gemini: {@code responseMimeType: application/json} and {@code responseJsonSchema}. */
-  record Gemini(ChatModel model, PerSchema<ResponseFormat> formats) implements StructuredChat {
-    Gemini(ChatModel model) {
-      this(model, jsonSchemaFormats());
-    }
-
+  record Gemini(ChatModel model, WireSchemas schemas) implements StructuredChat {
     @Override
     public ChatModel model(LlmRequest request) {
       return model;
@@ -64,7 +52,7 @@ sealed interface StructuredChat
 
     @Override
     public ChatRequest chatRequest(LlmRequest request) {
-      return jsonSchemaRequest(request, formats);
+      return jsonSchemaRequest(request, schemas);
     }
 
     @Override
@@ -74,11 +62,7 @@ sealed interface StructuredChat
   }
 
   /** Anthropic: one tool carrying the schema, and the model made to call it. */
-  record Anthropic(ChatModel model, PerSchema<ToolSpecification> tools) implements StructuredChat {
-    Anthropic(ChatModel model) {
-      this(model, new PerSchema<>(OutputSchemas::answerTool));
-    }
-
+  record Anthropic(ChatModel model, WireSchemas schemas) implements StructuredChat {
     @Override
     public ChatModel model(LlmRequest request) {
       return model;
@@ -88,8 +72,8 @@ sealed interface StructuredChat
     public ChatRequest chatRequest(LlmRequest request) {
       return ChatRequest.builder()
           .messages(UserMessage.from(request.prompt()))
-          .toolSpecifications(tools.of(request))
-          .toolChoice(dev.langchain4j.model.chat.request.ToolChoice.REQUIRED)
+          .toolSpecifications(schemas.of(request).answerTool())
+          .toolChoice(ToolChoice.REQUIRED)
           .build();
     }
 
@@ -103,17 +87,11 @@ sealed interface StructuredChat
     }
   }
 
-  private static PerSchema<ResponseFormat> jsonSchemaFormats() {
-    return new PerSchema<>(
-        (name, schema) ->
-            ResponseFormat.builder()
-                .type(ResponseFormatType.JSON)
-                .jsonSchema(OutputSchemas.langChainSchema(name, schema))
-                .build());
-  }
-
-  private static ChatRequest jsonSchemaRequest(LlmRequest request, PerSchema<ResponseFormat> formats) {
-    return ChatRequest.builder().messages(UserMessage.from(request.prompt())).responseFormat(formats.of(request)).build();
+  private static ChatRequest jsonSchemaRequest(LlmRequest request, WireSchemas schemas) {
+    return ChatRequest.builder()
+        .messages(UserMessage.from(request.prompt()))
+        .responseFormat(schemas.of(request).responseFormat())
+        .build();
   }
 
   private static String textOf(ChatResponse response) {

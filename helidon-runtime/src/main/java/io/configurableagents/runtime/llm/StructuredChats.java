@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 final class StructuredChats {
   private final Supplier<HttpClientBuilder> http;
   private final Duration requestTimeout;
+  private final WireSchemas schemas = new WireSchemas();
 
   StructuredChats(Supplier<HttpClientBuilder> http, Duration requestTimeout) {
     this.http = http;
@@ -29,9 +30,9 @@ final class StructuredChats {
   StructuredChat create(ClientSettings settings, Optional<String> apiKey) {
     return switch (settings.target().provider()) {
       case OPENAI, OLLAMA ->
-          new StructuredChat.OpenAiCompatible(openAi(settings, apiKey, true), openAi(settings, apiKey, false));
-      case GOOGLE -> new StructuredChat.Gemini(gemini(settings, apiKey.orElseThrow()));
-      case ANTHROPIC -> new StructuredChat.Anthropic(anthropic(settings, apiKey.orElseThrow()));
+          new StructuredChat.OpenAiCompatible(openAi(settings, apiKey, true), openAi(settings, apiKey, false), schemas);
+      case GOOGLE -> new StructuredChat.Gemini(gemini(settings, apiKey.orElseThrow()), schemas);
+      case ANTHROPIC -> new StructuredChat.Anthropic(anthropic(settings, apiKey.orElseThrow()), schemas);
     };
   }
 

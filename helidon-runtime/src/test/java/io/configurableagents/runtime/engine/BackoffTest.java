@@ -37,6 +37,12 @@ class BackoffTest {
   }
 
   @Test
+  void aFirstDelayLongerThanTheDefaultMaximumIsKept() {
+    assertThat(Backoff.startingAt(Duration.ofMinutes(2)).nominal(3)).isEqualTo(Duration.ofMinutes(2));
+    assertThat(Backoff.startingAt(Duration.ofSeconds(1)).nominal(10)).isEqualTo(Backoff.DEFAULT_MAX);
+  }
+
+  @Test
   void aMaximumBelowTheFirstDelayIsRefused() {
     assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);

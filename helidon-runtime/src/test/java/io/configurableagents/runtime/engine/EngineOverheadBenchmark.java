@@ -45,8 +45,9 @@ public final class EngineOverheadBenchmark {
       }
     }
     System.out.printf(
-        "engine overhead, %d-node chain, fake LLM answering at once, %d warm-up runs, %d measured runs (%d events)%n",
-        NODES, warmed, runs, events.get());
+        "engine overhead, %d-node chain, fake LLM answering at once, %d warm-up runs, %d measured runs (%d events),"
+            + " load average %.2f%n",
+        NODES, warmed, runs, events.get(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     print("run time / nodes", perNode);
     print("node execution  ", Arrays.copyOf(nodeDurations, n));
   }

@@ -92,7 +92,7 @@ class ProviderRetriesEndToEndTest extends RealClientFixture {
     Harness.Outcome run = rate(engine(openAiScorer("")));
 
     assertThat(run.outputs()).containsEntry("score", 1L);
-    assertThat(gapBetweenRequests(0, 1)).isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
+    assertThat(gapBetweenRequests(0, 1)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
   }
 
   @Test
@@ -147,14 +147,14 @@ class ProviderRetriesEndToEndTest extends RealClientFixture {
 
   @Test
   void aStallPastTheRequestTimeoutIsRetried() {
-    fake.enqueue(FakeReply.stall(Duration.ofSeconds(5)));
+    fake.enqueue(FakeReply.stall(Duration.ofSeconds(8)));
 
     Harness.Outcome run = rate(engine(openAiScorer("")));
 
     assertThat(run.outputs()).containsEntry("score", 1L);
     assertThat(fake.requestCount()).isEqualTo(2);
     RunEvent.LlmAttemptFinished first = run.of(RunEvent.LlmAttemptFinished.class).get(0);
-    assertThat(first.latency()).isBetween(REQUEST_TIMEOUT.minusMillis(50), Duration.ofSeconds(3));
+    assertThat(first.latency()).isBetween(REQUEST_TIMEOUT.minusMillis(50), REQUEST_TIMEOUT.plusSeconds(3));
     assertThat(first.outcome()).isInstanceOfSatisfying(AttemptOutcome.ProviderFailed.class, failed -> {
       assertThat(failed.retriable()).isTrue();
       assertThat(failed.message()).contains("timed out");

@@ -157,6 +157,28 @@ class ProvidersEndToEndTest extends RealClientFixture {
     assertThat(clients.size()).isLessThanOrEqualTo(before + 1);
   }
 
+  @Test
+  void concurrentRunsShareTheClientAndMakeOneRequestEach() throws Exception {
+    fake.replyByDefault(FakeReply.delayed(java.time.Duration.ofMillis(300), FakeReply.conforming()));
+    List<java.util.concurrent.Future<RunResult>> runs = new java.util.ArrayList<>();
+    // the default request timeout (60 s): the fixture's 700 ms would retry exchanges slowed by a busy machine
+    try (LlmClients patient = LlmClients.create(Environment.of(KEYS), LlmClientOptions.DEFAULT)) {
+      WorkflowEngine engine = WorkflowEngine.create(Harness.load(openAiScorer("")), Harness.OPTIONS, patient);
+
+      try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int i = 0; i < 200; i++) {
+          runs.add(threads.submit(() -> rate(engine).result()));
+        }
+      }
+
+      assertThat(patient.size()).isEqualTo(1);
+    }
+    for (var run : runs) {
+      assertThat(run.get()).isInstanceOf(RunResult.Succeeded.class);
+    }
+    assertThat(fake.requestCount()).isEqualTo(200);
+  }
+
   private static void assertScorerSchema(JsonNode schema) {
     assertThat(schema.path("type").asText()).isEqualTo("object");
     assertThat(schema.path("required")).extracting(JsonNode::asText).containsExactly("score", "why");

@@ -23,7 +23,7 @@ abstract class RealClientFixture {
           "ANTHROPIC_API_KEY", "sk-ant-SECRET-anthropic-0123456789",
           "GOOGLE_API_KEY", "AIzaSECRET-google-0123456789");
   /** How long one exchange may take before it counts as a timeout (and is retried). */
-  static final Duration REQUEST_TIMEOUT = Duration.ofMillis(700);
+  static final Duration REQUEST_TIMEOUT = Duration.ofMillis(1500);
 
   static FakeProviderServer fake;
   static LlmClients clients;

@@ -9,10 +9,8 @@ import io.configurableagents.runtime.llm.fake.FakeProviderServer;
 import io.configurableagents.runtime.llm.fake.RecordedRequest;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -62,19 +60,5 @@ class SchemaPerNodeTest {
         assertThat(format.path("strict").asBoolean(false)).isEqualTo(request == review);
       }
     }
-  }
-
-  @Test
-  void aSchemaIsConvertedOncePerInstanceAndName() {
-    AtomicInteger conversions = new AtomicInteger();
-    PerSchema<String> forms = new PerSchema<>((name, schema) -> name + conversions.incrementAndGet());
-    var schema = TestSchemas.schema(TestSchemas.REVIEW);
-    var equalCopy = TestSchemas.schema(TestSchemas.REVIEW);
-
-    assertThat(forms.of(new LlmRequest("a", "Output_a", schema))).isEqualTo("Output_a1");
-    assertThat(forms.of(new LlmRequest("b", "Output_a", schema))).isEqualTo("Output_a1");
-    assertThat(forms.of(new LlmRequest("c", "Output_b", schema))).isEqualTo("Output_b2");
-    assertThat(forms.of(new LlmRequest("d", "Output_a", equalCopy))).isEqualTo("Output_a3");
-    assertThat(conversions).hasValue(3);
   }
 }

@@ -12,7 +12,8 @@ import java.util.logging.Logger;
  *
  * <pre>java -cp ... io.configurableagents.runtime.llm.fake.FakeProviderMain --port 9000 --delay-ms 1000 [--host 0.0.0.0]</pre>
  *
- * Prints {@code fake provider listening on http://HOST:PORT} once it accepts requests.
+ * Prints {@code fake provider listening on http://HOST:PORT} once it accepts requests. Requests
+ * are counted, not kept: {@code GET /requests} gives the count.
  */
 public final class FakeProviderMain {
   /** Held so the level sticks: Helidon's start-up lines would drown the one line this prints. */
@@ -26,7 +27,7 @@ public final class FakeProviderMain {
     int port = Integer.parseInt(options.getOrDefault("--port", "0"));
     long delayMs = Long.parseLong(options.getOrDefault("--delay-ms", "0"));
     String host = options.getOrDefault("--host", "127.0.0.1");
-    FakeProviderServer server = FakeProviderServer.start(host, port);
+    FakeProviderServer server = FakeProviderServer.start(host, port).recording(false);
     if (delayMs > 0) {
       server.replyByDefault(FakeReply.delayed(Duration.ofMillis(delayMs), FakeReply.conforming()));
     }

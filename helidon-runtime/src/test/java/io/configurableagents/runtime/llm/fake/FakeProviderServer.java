@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,6 +35,8 @@ public final class FakeProviderServer implements AutoCloseable {
   private final Deque<FakeReply> script = new ConcurrentLinkedDeque<>();
   private final AtomicReference<FakeReply> defaultReply = new AtomicReference<>(FakeReply.conforming());
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicLong received = new AtomicLong();
+  private volatile boolean recording = true;
   private final Replies replies = new Replies();
 
   private FakeProviderServer(String host, int port) {
@@ -95,8 +98,18 @@ public final class FakeProviderServer implements AutoCloseable {
     }
   }
 
+  /** Requests received since the start or the last {@link #reset}, recorded or not. */
   public int requestCount() {
-    return requests.size();
+    return (int) received.get();
+  }
+
+  /**
+   * Whether requests are kept for {@link #requests} (the default) or only counted: long
+   * benchmarks count, so that the fake's memory does not grow with every request.
+   */
+  public FakeProviderServer recording(boolean keep) {
+    this.recording = keep;
+    return this;
   }
 
   public RecordedRequest lastRequest() {
@@ -109,6 +122,7 @@ public final class FakeProviderServer implements AutoCloseable {
   public void reset() {
     script.clear();
     requests.clear();
+    received.set(0);
     defaultReply.set(FakeReply.conforming());
     replies.usage(Replies.DEFAULT_INPUT_TOKENS, Replies.DEFAULT_OUTPUT_TOKENS);
   }
@@ -118,8 +132,15 @@ public final class FakeProviderServer implements AutoCloseable {
     server.stop();
   }
 
+  /** {@code GET} it for the number of requests received so far, as plain text (for a fake in another process). */
+  public static final String COUNT_PATH = "/requests";
+
   private void handle(ServerRequest req, ServerResponse res) {
     String path = req.path().path();
+    if (req.prologue().method() == Method.GET && path.equals(COUNT_PATH)) {
+      res.send(Long.toString(received.get()));
+      return;
+    }
     var wire = WireFormat.forPath(path);
     if (req.prologue().method() != Method.POST || wire.isEmpty()) {
       replies.send(res, 404, Map.of(), WireFormat.OPENAI.error(404, "Unknown endpoint " + path).toString());
@@ -132,7 +153,10 @@ public final class FakeProviderServer implements AutoCloseable {
       replies.send(res, 400, Map.of(), wire.get().error(400, "Body is not JSON: " + e.getMessage()).toString());
       return;
     }
-    requests.add(request);
+    received.incrementAndGet();
+    if (recording) {
+      requests.add(request);
+    }
     FakeReply reply = script.pollFirst();
     try {
       replies.apply(res, request, reply == null ? defaultReply.get() : reply);

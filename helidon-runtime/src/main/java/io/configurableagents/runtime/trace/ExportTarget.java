@@ -1,0 +1,36 @@
+package io.configurableagents.runtime.trace;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One OTLP/HTTP destination for traces.
+ *
+ * @param name what log lines call it, e.g. {@code MLflow} (never a header value)
+ * @param endpoint the full URL spans are posted to, e.g. {@code http://mlflow:5000/v1/traces}
+ * @param headers sent with every request (the MLflow experiment id, credentials)
+ * @param timeout for one request, connecting included
+ * @param gzip whether bodies are sent gzip-compressed
+ */
+public record ExportTarget(String name, URI endpoint, Map<String, String> headers, Duration timeout, boolean gzip) {
+  public ExportTarget {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(endpoint, "endpoint");
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+  }
+
+  /** The name and the endpoint without credentials or query (what log lines may show). */
+  @Override
+  public String toString() {
+    return name + " (" + endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort())
+        + (endpoint.getPath() == null ? "" : endpoint.getPath()) + ")";
+  }
+}

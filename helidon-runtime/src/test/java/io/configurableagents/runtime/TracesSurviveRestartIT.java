@@ -1,0 +1,93 @@
+package io.configurableagents.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.configurableagents.runtime.jobs.JobJson;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Traces of the packaged jar outlive the process: after a SIGKILL, the finished run is still
+ * there with its spans, and the run that was going shows as interrupted.
+ */
+class TracesSurviveRestartIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  @TempDir Path dir;
+
+  @Test
+  void aKilledServerKeepsFinishedTracesAndMarksTheRunThatWasGoingInterrupted() throws Exception {
+    try (FakeOpenAi fake = FakeOpenAi.start(Duration.ZERO)) {
+      int tracesPort = freePort();
+      Map<String, String> env = EchoWorkflow.environment(EchoWorkflow.write(dir, fake), dir.resolve("data"));
+      env.put("TRACES_PORT", String.valueOf(tracesPort));
+      String done;
+      String going;
+      try (ServerProcess server = ServerProcess.start(env, dir.resolve("first.log"))) {
+        done = jobId(server.post("/run?wait=30", "application/json", "{\"message\": \"kept\"}"));
+        fake.delay(Duration.ofSeconds(60));
+        going = jobId(server.post("/run?wait=0", "application/json", "{\"message\": \"cut short\"}"));
+        awaitRequests(fake, 2);
+        assertThat(json(tracesPort, "/api/runs/" + going).at("/summary/status").asText()).isEqualTo("running");
+        awaitFile(dir.resolve("data/traces/" + going + ".json"));
+        server.kill();
+      }
+      fake.delay(Duration.ZERO);
+
+      try (ServerProcess again = ServerProcess.start(env, dir.resolve("second.log"))) {
+        JsonNode kept = json(tracesPort, "/api/runs/" + done);
+        assertThat(kept.at("/summary/status").asText()).isEqualTo("completed");
+        assertThat(kept.get("spans")).hasSize(2);
+        assertThat(kept.at("/spans/1/prompt/text").asText()).contains("kept");
+        assertThat(json(tracesPort, "/api/runs/" + going).at("/summary/status").asText()).isEqualTo("interrupted");
+        assertThat(json(tracesPort, "/api/runs?status=interrupted").at("/runs/0/job_id").asText()).isEqualTo(going);
+        assertThat(again.output()).contains("traces: 2 kept, 1 marked interrupted by restart");
+      }
+    }
+  }
+
+  private static void awaitRequests(FakeOpenAi fake, long count) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (fake.requests() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(fake.requests()).isGreaterThanOrEqualTo(count);
+  }
+
+  /** The checkpoint of a starting run is written in the background, right after it starts. */
+  private static void awaitFile(Path file) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!Files.exists(file) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(file).exists();
+  }
+
+  private static JsonNode json(int port, String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return JobJson.MAPPER.readTree(response.body());
+  }
+
+  private static String jobId(HttpResponse<String> response) throws IOException {
+    return JobJson.MAPPER.readTree(response.body()).get("job_id").asText();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.configurableagents.runtime.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.configurableagents.core.model.Workflow;
+import io.configurableagents.runtime.engine.RunControl;
+import io.configurableagents.runtime.engine.WorkflowEngine;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OtlpExportTest {
+  @TempDir Path dir;
+
+  private void runOnce(Tracing tracing, Workflow workflow, String jobId, ScriptedLlm llm) {
+    WorkflowEngine engine = WorkflowEngine.create(workflow, TraceFixtures.OPTIONS, spec -> llm);
+    engine.run(jobId, Map.of("topic", "dragons"), RunControl.create(), tracing.recorder());
+  }
+
+  @Test
+  void anMlflowServerReceivesTheRunAsProtobufSpansWithGenAiAttributes() throws Exception {
+    try (OtlpReceiver mlflow = new OtlpReceiver()) {
+      Workflow workflow = TraceFixtures.load(TraceFixtures.TWO_NODES);
+      Map<String, String> env = Map.of("MLFLOW_TRACKING_URI", mlflow.uri() + "/", "MLFLOW_EXPERIMENT_ID", "42",
+          "OPENAI_API_KEY", TraceFixtures.API_KEY);
+      try (Tracing tracing = Tracing.start(workflow, dir, env, Clock.systemUTC())) {
+        runOnce(tracing, workflow, "job-mlflow", ScriptedLlm.replying("{\"result\": \"once upon a time\"}"));
+
+        OtlpReceiver.Received got = mlflow.await(1, Duration.ofSeconds(10)).get(0);
+        assertThat(got.path()).isEqualTo("/v1/traces");
+        assertThat(got.header("x-mlflow-experiment-id")).isEqualTo("42");
+        assertThat(got.header("Content-Type")).isEqualTo("application/x-protobuf");
+        ResourceSpans resource = got.request().getResourceSpans(0);
+        assertThat(attributes(resource.getResource().getAttributesList())).containsEntry("service.name", "story")
+            .containsEntry("service.version", "2.1.0");
+        List<Span> spans = resource.getScopeSpans(0).getSpansList();
+        assertThat(spans).hasSize(5);
+        assertThat(spans).extracting(Span::getTraceId).containsOnly(spans.get(0).getTraceId());
+
+        Span root = spans.get(0);
+        assertThat(root.getParentSpanId().isEmpty()).isTrue();
+        assertThat(root.getName()).isEqualTo("invoke_agent story");
+        assertThat(attributes(root.getAttributesList())).containsEntry("configurable_agents.job_id", "job-mlflow")
+            .containsEntry("gen_ai.operation.name", "invoke_agent").containsEntry("configurable_agents.run.status", "completed");
+        assertThat(root.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_OK);
+
+        Span plan = byName(spans, "node plan#1");
+        assertThat(plan.getParentSpanId()).isEqualTo(root.getSpanId());
+        Span chat = spans.stream().filter(s -> s.getParentSpanId().equals(plan.getSpanId())).findFirst().orElseThrow();
+        assertThat(chat.getName()).isEqualTo("chat gpt-4o-mini");
+        assertThat(chat.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
+        assertThat(chat.getEndTimeUnixNano()).isGreaterThanOrEqualTo(chat.getStartTimeUnixNano());
+        Map<String, Object> a = attributes(chat.getAttributesList());
+        assertThat(a).containsEntry("gen_ai.operation.name", "chat").containsEntry("gen_ai.provider.name", "openai")
+            .containsEntry("gen_ai.request.model", "gpt-4o-mini")
+            .containsEntry("gen_ai.usage.input_tokens", (long) "Outline a story about dragons".length())
+            .containsEntry("gen_ai.usage.output_tokens", (long) "{\"result\": \"once upon a time\"}".length());
+        assertThat((String) a.get("gen_ai.input.messages")).contains("\"role\":\"user\"").contains("Outline a story about dragons");
+        assertThat((String) a.get("gen_ai.output.messages")).contains("\"role\":\"assistant\"").contains("once upon a time");
+        assertThat(got.request().toString()).doesNotContain(TraceFixtures.API_KEY);
+      }
+    }
+  }
+
+  @Test
+  void aCollectorNamedByOtelVariablesGetsHeadersGzipAndNoPromptsWhenTheyAreOff() throws Exception {
+    try (OtlpReceiver collector = new OtlpReceiver()) {
+      Workflow workflow = TraceFixtures.load(TraceFixtures.TWO_NODES);
+      Map<String, String> env = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", collector.uri(),
+          "OTEL_EXPORTER_OTLP_HEADERS", "x-tenant=blue,authorization=Bearer%20s3cr3t-token-value",
+          "OTEL_EXPORTER_OTLP_COMPRESSION", "gzip", "OTEL_SERVICE_NAME", "stories-prod",
+          "TRACES_LOG_PROMPTS", "false");
+      try (Tracing tracing = Tracing.start(workflow, dir, env, Clock.systemUTC())) {
+        runOnce(tracing, workflow, "job-otel", new ScriptedLlm(r -> "not json", r -> "{\"result\": \"plot\"}"));
+
+        OtlpReceiver.Received got = collector.await(1, Duration.ofSeconds(10)).get(0);
+        assertThat(got.header("x-tenant")).isEqualTo("blue");
+        assertThat(got.header("authorization")).isEqualTo("Bearer s3cr3t-token-value");
+        assertThat(attributes(got.request().getResourceSpans(0).getResource().getAttributesList()))
+            .containsEntry("service.name", "stories-prod");
+        List<Span> spans = got.request().getResourceSpans(0).getScopeSpans(0).getSpansList();
+        List<Map<String, Object>> chats = spans.stream().filter(s -> s.getName().startsWith("chat"))
+            .map(s -> attributes(s.getAttributesList())).toList();
+        assertThat(chats).hasSize(3).allSatisfy(a -> assertThat(a).doesNotContainKeys("gen_ai.input.messages", "gen_ai.output.messages")
+            .containsKey("configurable_agents.llm.prompt_chars"));
+        assertThat(chats.get(0)).containsEntry("configurable_agents.llm.outcome", "rejected")
+            .containsKey("configurable_agents.llm.retry_reason");
+        Span rejected = spans.stream().filter(s -> s.getName().startsWith("chat")).findFirst().orElseThrow();
+        assertThat(rejected.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
+        assertThat(got.request().toString()).doesNotContain("Outline a story").doesNotContain("s3cr3t");
+      }
+    }
+  }
+
+  static Span byName(List<Span> spans, String name) {
+    return spans.stream().filter(s -> s.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no span " + name + " in " + spans.stream().map(Span::getName).toList()));
+  }
+
+  static Map<String, Object> attributes(List<KeyValue> list) {
+    Map<String, Object> map = new HashMap<>();
+    list.forEach(kv -> map.put(kv.getKey(), value(kv.getValue())));
+    return map;
+  }
+
+  private static Object value(AnyValue v) {
+    return switch (v.getValueCase()) {
+      case STRING_VALUE -> v.getStringValue();
+      case INT_VALUE -> v.getIntValue();
+      case BOOL_VALUE -> v.getBoolValue();
+      case DOUBLE_VALUE -> v.getDoubleValue();
+      case ARRAY_VALUE -> v.getArrayValue().getValuesList().stream().map(OtlpExportTest::value).toList();
+      default -> v.toString();
+    };
+  }
+}
