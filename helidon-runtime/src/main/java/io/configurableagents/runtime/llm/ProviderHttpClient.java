@@ -13,6 +13,8 @@ import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * LangChain4j's HTTP client SPI over one shared Helidon HTTP/1.1 client ({@link #shared}): a
@@ -62,7 +65,7 @@ final class ProviderHttpClient implements HttpClient {
   public SuccessfulHttpResponse execute(HttpRequest request) {
     try (Http1ClientResponse response = send(request)) {
       int status = response.status().code();
-      byte[] body = response.entity().hasEntity() ? response.entity().as(byte[].class) : new byte[0];
+      byte[] body = body(response);
       Map<String, List<String>> headers = headers(response);
       if (status < 200 || status > 299) {
         throw new ProviderHttpException(status, headers, new String(body, StandardCharsets.UTF_8));
@@ -72,6 +75,8 @@ final class ProviderHttpClient implements HttpClient {
       throw e;
     } catch (UncheckedIOException e) {
       throw failure(e.getCause());
+    } catch (IOException e) {
+      throw failure(e);
     } catch (RuntimeException e) {
       // a connection closed or garbled in the middle of the answer (Helidon's reader exceptions)
       throw failure(e);
@@ -90,6 +95,23 @@ final class ProviderHttpClient implements HttpClient {
     request.headers().forEach((name, values) -> outgoing.header(HeaderNames.create(name), values));
     String body = request.body();
     return body == null ? outgoing.request() : outgoing.submit(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The whole body. With a declared length it is read in one array of that size: reading "all
+   * bytes" would allocate 16 KiB chunks (and Helidon a 16 KiB buffer) for an answer of a few hundred.
+   */
+  private static byte[] body(Http1ClientResponse response) throws IOException {
+    if (!response.entity().hasEntity()) {
+      return new byte[0];
+    }
+    OptionalLong length = response.headers().contentLength();
+    if (length.isEmpty() || length.getAsLong() > Integer.MAX_VALUE - 8) {
+      return response.entity().as(byte[].class);
+    }
+    try (InputStream in = response.entity().inputStream()) {
+      return in.readNBytes((int) length.getAsLong());
+    }
   }
 
   private static Map<String, List<String>> headers(Http1ClientResponse response) {
