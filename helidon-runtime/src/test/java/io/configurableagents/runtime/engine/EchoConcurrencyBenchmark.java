@@ -27,11 +27,11 @@ import java.util.concurrent.Future;
 /**
  * Prints what N concurrent runs of the conformance corpus's {@code echo.yaml} take through the
  * real OpenAI client against a fake OpenAI-compatible server that answers each request after a
- * delay: wall time, run latency p50/p99, runs that succeeded, the requests the fake counted, heap
- * in use. The fake runs in a JVM of its own ({@link FakeProviderMain}), so that this JVM's heap
+ * delay: wall time, run latency p50/p99, runs that succeeded, the requests the fake counted, CPU
+ * time of both JVMs, heap in use. The fake runs in a JVM of its own ({@link FakeProviderMain}), so that this JVM's heap
  * (run it with {@code -Xmx256m}) holds the runtime's side only, as in production; both share the
- * machine's cores. A first round warms up (class loading, JIT, connections); the second is
- * measured.
+ * machine's cores. A first round warms up (class loading, JIT, connections); three more are
+ * measured, one after the other.
  *
  * <p>Run (see docs/performance.md): {@code ./mvnw -B -q -pl helidon-runtime -am verify -DskipTests
  * -Pbenchmark -Dbenchmark.class=io.configurableagents.runtime.engine.EchoConcurrencyBenchmark
@@ -39,6 +39,8 @@ import java.util.concurrent.Future;
  */
 public final class EchoConcurrencyBenchmark {
   private static final Path CORPUS = Path.of(System.getProperty("conformance.dir", "../../shared/conformance"));
+
+  private static final int MEASURED_ROUNDS = 3;
 
   private EchoConcurrencyBenchmark() {}
 
@@ -65,8 +67,10 @@ public final class EchoConcurrencyBenchmark {
         LlmClients clients = LlmClients.create(Environment.of(Map.of("OPENAI_API_KEY", "sk-bench-0123")), LlmClientOptions.DEFAULT)) {
       String baseUrl = awaitListening(out);
       WorkflowEngine engine = WorkflowEngine.create(echoAt(baseUrl), EngineOptions.DEFAULT, clients);
-      System.out.println("warm-up:  " + round(engine, baseUrl, runs, fakeProcess));
-      System.out.println("measured: " + round(engine, baseUrl, runs, fakeProcess));
+      System.out.println("warm-up:    " + round(engine, baseUrl, runs, fakeProcess));
+      for (int i = 1; i <= MEASURED_ROUNDS; i++) {
+        System.out.printf("measured %d: %s (load average %.2f)%n", i, round(engine, baseUrl, runs, fakeProcess), loadAverage());
+      }
       Runtime rt = Runtime.getRuntime();
       System.out.printf("heap in use after: %d MB; load average after: %.2f%n", (rt.totalMemory() - rt.freeMemory()) >> 20, loadAverage());
     } finally {
