@@ -11,6 +11,9 @@
 # layer:    the run API without the engine (ApiLayerBench: server, job service, store), answering
 #           at once, 64 clients: what the HTTP and job layers cost on their own
 #
+# SERVER_JAVA_OPTS adds JVM options to the server (a JFR recording: see docs/performance.md);
+# WARMUP (default 5s) is the warm-up before the measured window; SKIP_BUILD=1 reuses the jar and test classes already built.
+#
 # Needs wrk (apt-get install wrk) and a JDK 21+ (JAVA_HOME, default temurin 25). Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +48,27 @@ cpu_ms() { # pid
   awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"
 }
 
+# CPU time of a process's threads, in milliseconds, summed by kind: "carriers 1234 gc 56 jit 78 other 9"
+# (carriers: the virtual threads' carrier threads, where requests, runs and exchanges execute)
+thread_cpu() { # pid
+  python3 - "$1" "$(getconf CLK_TCK)" <<'PY'
+import glob, sys, collections
+pid, hz = sys.argv[1], int(sys.argv[2])
+kinds = collections.Counter()
+for task in glob.glob(f"/proc/{pid}/task/*"):
+    try:
+        comm = open(task + "/comm").read().strip()
+        stat = open(task + "/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        continue
+    ms = (int(stat[11]) + int(stat[12])) * 1000 // hz
+    kind = ("carriers" if comm.startswith("ForkJoinPool") else "gc" if comm.startswith(("GC ", "G1 ")) else
+            "jit" if comm.startswith(("C1 ", "C2 ")) else "other")
+    kinds[kind] += ms
+print(" ".join(f"{k} {kinds[k]}" for k in ("carriers", "gc", "jit", "other")))
+PY
+}
+
 # final status of every job in the store, counted: "completed 1234"
 job_counts() { # data dir
   python3 - "$1" <<'PY'
@@ -70,8 +94,9 @@ run_scenario() { # name clients delay_ms heap [layer]
   local fake=$!
   PIDS+=($fake)
   sed "s#@API_BASE@#http://127.0.0.1:$fake_port/v1#" scripts/bench-echo.yaml >"$WORK/echo.yaml"
-  local command=("$JAVA" "-Xmx$heap" -jar "$JAR")
-  [ -n "$layer" ] && command=("$JAVA" "-Xmx$heap" -cp "$TEST_CP" io.configurableagents.runtime.ApiLayerBench "$delay")
+  # SERVER_JAVA_OPTS: extra JVM options for the server, e.g. a JFR recording
+  local command=("$JAVA" "-Xmx$heap" ${SERVER_JAVA_OPTS:-} -jar "$JAR")
+  [ -n "$layer" ] && command=("$JAVA" "-Xmx$heap" ${SERVER_JAVA_OPTS:-} -cp "$TEST_CP" io.configurableagents.runtime.ApiLayerBench "$delay")
   WORKFLOW_FILE="$WORK/echo.yaml" DATA_DIR="$data" PORT="$api_port" TRACES_PORT=0 \
     OPENAI_API_KEY=sk-bench-not-a-real-key JOB_RETENTION_COUNT=10000000 \
     "${command[@]}" >"$WORK/$name-server.log" 2>&1 &
@@ -80,12 +105,13 @@ run_scenario() { # name clients delay_ms heap [layer]
   wait_for "http://127.0.0.1:$fake_port/requests"
   wait_for "http://127.0.0.1:$api_port/health"
   # warm-up (JIT), not counted
-  wrk -t2 -c"$(( clients < 64 ? clients : 64 ))" -d5s --timeout 30s -s scripts/bench-api.lua \
+  wrk -t2 -c"$(( clients < 64 ? clients : 64 ))" -d"${WARMUP:-5s}" --timeout 30s -s scripts/bench-api.lua \
     "http://127.0.0.1:$api_port/run" >/dev/null
   sleep $(( delay / 1000 + 2 ))
   local before; before=$(curl -fs "http://127.0.0.1:$fake_port/requests")
   local before_jobs; before_jobs=$(job_counts "$data" | awk '$1=="completed"{print $2}')
-  local server_cpu fake_cpu; server_cpu=$(cpu_ms "$server"); fake_cpu=$(cpu_ms "$fake")
+  local server_cpu fake_cpu threads_before; server_cpu=$(cpu_ms "$server"); fake_cpu=$(cpu_ms "$fake")
+  threads_before=$(thread_cpu "$server")
   echo "== $name: $clients clients, provider answering after ${delay} ms, -Xmx$heap, $DURATION"
   wrk -t2 -c"$clients" -d"$DURATION" --timeout 30s --latency -s scripts/bench-api.lua \
     "http://127.0.0.1:$api_port/run" | grep -E "Requests/sec|answers|latency p50|socket errors|requests in"
@@ -96,11 +122,13 @@ run_scenario() { # name clients delay_ms heap [layer]
   done
   local after; after=$(curl -fs "http://127.0.0.1:$fake_port/requests")
   server_cpu=$(( $(cpu_ms "$server") - server_cpu )); fake_cpu=$(( $(cpu_ms "$fake") - fake_cpu ))
+  local threads_after; threads_after=$(thread_cpu "$server")
   local after_jobs; after_jobs=$(job_counts "$data" | awk '$1=="completed"{print $2}')
   echo "jobs by final status (whole run, warm-up included): $(job_counts "$data" | tr '\n' ' ')"
   local runs=$(( after_jobs - ${before_jobs:-0} ))
   echo "runs completed in the measured window: $runs; provider requests: $(( after - before ))"
   awk -v s="$server_cpu" -v f="$fake_cpu" -v n="$runs" 'BEGIN { if (n > 0) printf "CPU per run: server %.3f ms, fake provider %.3f ms\n", s / n, f / n }'
+  echo "$threads_before" "$threads_after" | awk -v n="$runs" '{ if (n > 0) printf "server CPU per run by thread: carriers %.3f ms, GC %.3f ms, JIT %.3f ms, other %.3f ms\n", ($10-$2)/n, ($12-$4)/n, ($14-$6)/n, ($16-$8)/n }'
   echo "machine load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   kill "$server"; wait "$server" 2>/dev/null || true
 }

@@ -112,8 +112,11 @@ final class RunRequest {
     if (req.headers().contentLength().orElse(0) > maxBodyBytes) {
       throw tooLarge(maxBodyBytes);
     }
+    // with a declared length, read exactly that (reading up to the limit allocates 16 KiB chunks)
+    long declared = req.headers().contentLength().orElse(-1);
+    int limit = (int) (declared >= 0 ? declared : Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
     try (InputStream in = req.content().inputStream()) {
-      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+      byte[] body = in.readNBytes(limit);
       if (body.length > maxBodyBytes) {
         throw tooLarge(maxBodyBytes);
       }

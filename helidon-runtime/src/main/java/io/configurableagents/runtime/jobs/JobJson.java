@@ -1,6 +1,8 @@
 package io.configurableagents.runtime.jobs;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,9 +20,15 @@ import java.util.Optional;
  * (with one extra flag on errors so that a reloaded failure keeps its 502/500 distinction).
  */
 public final class JobJson {
-  /** The mapper of the runtime: integers as {@code Long}, as workflow-core's data model has them. */
+  /**
+   * The mapper of the runtime: integers as {@code Long}, as workflow-core's data model has them.
+   * Its buffers come from a shared pool, not Jackson's default per-thread cache: every run is a new
+   * virtual thread, which would allocate fresh buffers for each document it reads or writes.
+   */
   public static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
+      JsonMapper.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedBoundedPool()).build())
+          .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+          .build();
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final String PROVIDER_FAILURE = "provider_failure";

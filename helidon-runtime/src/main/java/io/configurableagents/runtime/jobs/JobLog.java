@@ -26,6 +26,7 @@ final class JobLog {
   private static final String PREFIX = "jobs-";
   private static final String SUFFIX = ".log";
   private static final int WRITE_CHUNK = 1 << 20;
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private JobLog() {}
 
@@ -42,8 +43,11 @@ final class JobLog {
     CRC32C crc = new CRC32C();
     crc.update(json);
     byte[] line = new byte[9 + json.length + 1];
-    byte[] hex = String.format("%08x ", crc.getValue()).getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(hex, 0, line, 0, 9);
+    long value = crc.getValue();
+    for (int i = 7; i >= 0; i--, value >>>= 4) {
+      line[i] = (byte) HEX[(int) (value & 0xf)];
+    }
+    line[8] = ' ';
     System.arraycopy(json, 0, line, 9, json.length);
     line[line.length - 1] = '\n';
     return line;

@@ -6,7 +6,7 @@ import dev.langchain4j.exception.LangChain4jException;
 final class ExchangeInterruptedException extends LangChain4jException {
   private static final long serialVersionUID = 1L;
 
-  ExchangeInterruptedException(InterruptedException cause) {
+  ExchangeInterruptedException(Throwable cause) {
     super("the call was abandoned", cause);
   }
 }

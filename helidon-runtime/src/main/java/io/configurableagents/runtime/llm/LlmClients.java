@@ -2,19 +2,18 @@ package io.configurableagents.runtime.llm;
 
 import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.Provider;
-import java.net.http.HttpClient;
+import io.helidon.webclient.http1.Http1Client;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
 
 /**
  * Creates one {@link LlmClient} per distinct effective settings (provider, model, temperature,
  * max tokens, base URL) and reuses it for every node and run that has them. Thread-safe; create
- * one per process. All clients share one JDK HTTP client (connection pools, one selector thread).
+ * one per process. All clients share one HTTP/1.1 client and its pool of kept-alive connections.
  */
 public final class LlmClients implements AutoCloseable {
   private final Environment environment;
@@ -23,7 +22,7 @@ public final class LlmClients implements AutoCloseable {
   private final Clock clock;
   private final LlmClientOptions options;
   /** Made with the first client, not at start: building it sets up TLS, a good part of a second on a busy machine. */
-  private HttpClient shared;
+  private Http1Client shared;
   private final ConcurrentMap<ClientSettings, LlmClient> clients = new ConcurrentHashMap<>();
 
   private LlmClients(Environment environment, LlmClientOptions options, Clock clock) {
@@ -62,26 +61,21 @@ public final class LlmClients implements AutoCloseable {
     return clients.size();
   }
 
-  /** Stops the shared HTTP client: exchanges in flight are aborted. For process shutdown and tests. */
+  /** Closes the shared HTTP client's idle connections. For process shutdown and tests. */
   @Override
   public void close() {
-    HttpClient client;
+    Http1Client client;
     synchronized (this) {
       client = shared;
     }
     if (client != null) {
-      client.shutdownNow();
+      client.closeResource();
     }
   }
 
-  private synchronized HttpClient shared() {
+  private synchronized Http1Client shared() {
     if (shared == null) {
-      shared =
-          HttpClient.newBuilder()
-              .connectTimeout(options.connectTimeout())
-              .executor(Executors.newVirtualThreadPerTaskExecutor())
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .build();
+      shared = ProviderHttpClient.shared(options.connectTimeout());
     }
     return shared;
   }

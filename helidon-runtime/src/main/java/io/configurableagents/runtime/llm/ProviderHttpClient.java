@@ -6,74 +6,80 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import io.helidon.http.Header;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webclient.api.Proxy;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webclient.http1.Http1ClientResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
 
 /**
- * LangChain4j's HTTP client SPI over one shared JDK {@link java.net.http.HttpClient}. Unlike
- * LangChain4j's own JDK client it keeps the status, headers and body of a failed exchange
- * ({@link ProviderHttpException}), tells connection failures apart ({@link
+ * LangChain4j's HTTP client SPI over one shared Helidon HTTP/1.1 client ({@link #shared}): a
+ * blocking exchange on the calling (virtual) thread over a kept-alive connection, with no thread
+ * hand-offs. Unlike LangChain4j's own JDK client it keeps the status, headers and body of a failed
+ * exchange ({@link ProviderHttpException}), tells connection failures apart ({@link
  * ProviderConnectionException}), and turns an interrupt into {@link ExchangeInterruptedException}
- * and cancels the exchange (the JDK client then aborts it).
+ * (interrupting a virtual thread blocked on a socket closes the socket, which aborts the exchange).
  */
 final class ProviderHttpClient implements HttpClient {
-  private final java.net.http.HttpClient delegate;
+  static final int IDLE_CONNECTIONS = 4096;
+  private final Http1Client delegate;
   private final Duration requestTimeout;
 
-  ProviderHttpClient(java.net.http.HttpClient delegate, Duration requestTimeout) {
+  ProviderHttpClient(Http1Client delegate, Duration requestTimeout) {
     this.delegate = delegate;
     this.requestTimeout = requestTimeout;
   }
 
-  @Override
-  public SuccessfulHttpResponse execute(HttpRequest request) {
-    HttpResponse<byte[]> response = exchange(toJdkRequest(request));
-    int status = response.statusCode();
-    if (status < 200 || status > 299) {
-      String body = new String(response.body(), StandardCharsets.UTF_8);
-      throw new ProviderHttpException(status, response.headers().map(), body);
-    }
-    return SuccessfulHttpResponse.builder()
-        .statusCode(status)
-        .headers(response.headers().map())
-        .body(response.body())
+  /**
+   * The one client all providers share: kept-alive connections, up to {@value #IDLE_CONNECTIONS}
+   * idle ones per provider address (more than the runs a server has in flight, so that under load
+   * every exchange reuses a connection instead of opening one), no redirects, no proxy, and no
+   * client services found on the class path. HTTPS with the JDK's trust store.
+   */
+  static Http1Client shared(Duration connectTimeout) {
+    return Http1Client.builder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(false)
+        .shareConnectionCache(false)
+        .connectionCacheSize(IDLE_CONNECTIONS)
+        .proxy(Proxy.noProxy())
+        .servicesDiscoverServices(false)
         .build();
   }
 
-  /**
-   * Sends and waits at most the request timeout. The wait is a timed {@code get} on the exchange's
-   * future, not a JDK per-request timeout: those register timers under the client's global lock,
-   * which thousands of concurrent exchanges contend for.
-   */
-  private HttpResponse<byte[]> exchange(java.net.http.HttpRequest request) {
-    CompletableFuture<HttpResponse<byte[]>> future = delegate.sendAsync(request, BodyHandlers.ofByteArray());
-    try {
-      return future.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      future.cancel(true);
-      throw new TimeoutException("no answer within " + requestTimeout.toMillis() + " ms", e);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new ExchangeInterruptedException(e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof HttpTimeoutException) {
-        throw new TimeoutException("no connection within the connect timeout", cause);
+  @Override
+  public SuccessfulHttpResponse execute(HttpRequest request) {
+    try (Http1ClientResponse response = send(request)) {
+      int status = response.status().code();
+      byte[] body = body(response);
+      Map<String, List<String>> headers = headers(response);
+      if (status < 200 || status > 299) {
+        throw new ProviderHttpException(status, headers, new String(body, StandardCharsets.UTF_8));
       }
-      if (cause instanceof IOException) {
-        throw new ProviderConnectionException(cause);
-      }
-      throw cause instanceof RuntimeException r ? r : new ProviderConnectionException(cause);
+      return SuccessfulHttpResponse.builder().statusCode(status).headers(headers).body(body).build();
+    } catch (ProviderHttpException e) {
+      throw e;
+    } catch (UncheckedIOException e) {
+      throw failure(e.getCause());
+    } catch (IOException e) {
+      throw failure(e);
+    } catch (RuntimeException e) {
+      // a connection closed or garbled in the middle of the answer (Helidon's reader exceptions)
+      throw failure(e);
     }
   }
 
@@ -82,17 +88,50 @@ final class ProviderHttpClient implements HttpClient {
     throw new UnsupportedOperationException("streaming is not used by this runtime");
   }
 
-  private java.net.http.HttpRequest toJdkRequest(HttpRequest request) {
-    URI uri = URI.create(request.url());
-    java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder().uri(uri);
-    if ("http".equals(uri.getScheme())) {
-      // plain HTTP (Ollama, OpenAI-compatible servers on a LAN): no h2c upgrade dance
-      builder.version(java.net.http.HttpClient.Version.HTTP_1_1);
-    }
-    request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+  /** Sends the request; the request timeout bounds every wait for the provider's bytes. */
+  private Http1ClientResponse send(HttpRequest request) {
+    Http1ClientRequest outgoing =
+        delegate.method(Method.create(request.method().name())).uri(request.url()).readTimeout(requestTimeout);
+    request.headers().forEach((name, values) -> outgoing.header(HeaderNames.create(name), values));
     String body = request.body();
-    builder.method(
-        request.method().name(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
-    return builder.build();
+    return body == null ? outgoing.request() : outgoing.submit(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The whole body. With a declared length it is read in one array of that size: reading "all
+   * bytes" would allocate 16 KiB chunks (and Helidon a 16 KiB buffer) for an answer of a few hundred.
+   */
+  private static byte[] body(Http1ClientResponse response) throws IOException {
+    if (!response.entity().hasEntity()) {
+      return new byte[0];
+    }
+    OptionalLong length = response.headers().contentLength();
+    if (length.isEmpty() || length.getAsLong() > Integer.MAX_VALUE - 8) {
+      return response.entity().as(byte[].class);
+    }
+    try (InputStream in = response.entity().inputStream()) {
+      return in.readNBytes((int) length.getAsLong());
+    }
+  }
+
+  private static Map<String, List<String>> headers(Http1ClientResponse response) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (Header header : response.headers()) {
+      headers.put(header.name(), header.allValues());
+    }
+    return headers;
+  }
+
+  private RuntimeException failure(Throwable cause) {
+    if (Thread.currentThread().isInterrupted() || cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)) {
+      return new ExchangeInterruptedException(cause);
+    }
+    if (cause instanceof SocketTimeoutException) {
+      boolean connecting = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+      return new TimeoutException(
+          connecting ? "no connection within the connect timeout" : "no answer within " + requestTimeout.toMillis() + " ms",
+          cause);
+    }
+    return new ProviderConnectionException(cause);
   }
 }

@@ -2,21 +2,22 @@ package io.configurableagents.runtime.llm;
 
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
+import io.helidon.webclient.http1.Http1Client;
 import java.time.Duration;
 
 /**
- * Hands LangChain4j a {@link ProviderHttpClient} over the shared JDK client. The connect timeout
+ * Hands LangChain4j a {@link ProviderHttpClient} over the shared client. The connect timeout
  * belongs to the shared client; the read timeout a model builder sets becomes the request timeout.
  */
 final class ProviderHttpClientBuilder implements HttpClientBuilder {
-  private final java.net.http.HttpClient shared;
+  private final Http1Client shared;
   private Duration connectTimeout;
   private Duration readTimeout;
 
-  ProviderHttpClientBuilder(java.net.http.HttpClient shared, Duration requestTimeout) {
+  ProviderHttpClientBuilder(Http1Client shared, Duration requestTimeout) {
     this.shared = shared;
     this.readTimeout = requestTimeout;
-    this.connectTimeout = shared.connectTimeout().orElse(requestTimeout);
+    this.connectTimeout = shared.prototype().connectTimeout().orElse(requestTimeout);
   }
 
   @Override
