@@ -40,7 +40,7 @@ class TracesSurviveRestartIT {
         going = jobId(server.post("/run?wait=0", "application/json", "{\"message\": \"cut short\"}"));
         awaitRequests(fake, 2);
         assertThat(json(tracesPort, "/api/runs/" + going).at("/summary/status").asText()).isEqualTo("running");
-        awaitFile(dir.resolve("data/traces/" + going + ".json"));
+        awaitCheckpoint(dir.resolve("data/traces"), going);
         server.kill();
       }
       fake.delay(Duration.ZERO);
@@ -66,12 +66,23 @@ class TracesSurviveRestartIT {
   }
 
   /** The checkpoint of a starting run is written in the background, right after it starts. */
-  private static void awaitFile(Path file) throws InterruptedException {
+  private static void awaitCheckpoint(Path tracesDir, String jobId) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!Files.exists(file) && System.nanoTime() < deadline) {
+    while (!logHolds(tracesDir, jobId) && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(file).exists();
+    assertThat(logHolds(tracesDir, jobId)).as("the traces log holds a record of " + jobId).isTrue();
+  }
+
+  private static boolean logHolds(Path tracesDir, String jobId) throws IOException {
+    try (var files = Files.list(tracesDir)) {
+      for (Path segment : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+        if (Files.readString(segment).contains("\"job_id\":\"" + jobId + "\"")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static JsonNode json(int port, String path) throws IOException, InterruptedException {

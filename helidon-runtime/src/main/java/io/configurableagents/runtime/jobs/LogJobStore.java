@@ -1,6 +1,8 @@
 package io.configurableagents.runtime.jobs;
 
 import io.configurableagents.core.WorkflowException;
+import io.configurableagents.runtime.store.GroupCommitWriter;
+import io.configurableagents.runtime.store.RecordLog;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
@@ -10,43 +12,36 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded job store: an append-only log under a directory, with group commit. Reads come from
  * memory. One writer thread takes every record saved since its last write, appends them in one
  * write, forces them to disk once, and only then completes their futures; so a burst of thousands
- * of saves costs one {@code fsync}. A record is a checksummed line ({@link JobLog}): a crash in the
+ * of saves costs one {@code fsync}. A record is a checksummed line ({@link RecordLog}): a crash in the
  * middle of a write leaves at most a damaged last line, which is skipped on the next start. When
  * the log holds many superseded records it is rewritten as a new segment (temp file, fsync, atomic
  * rename), keeping only the latest record of each job that retention keeps.
  */
 public final class LogJobStore implements JobStore {
   private static final System.Logger LOG = System.getLogger(LogJobStore.class.getName());
-  private static final int MAX_BATCH = 8192;
   private static final long MIN_RECORDS_BEFORE_COMPACTION = 50_000;
   private static final Duration RETENTION_CHECK = Duration.ofSeconds(30);
-  private static final Entry CLOSE = new Entry(null, null, null);
 
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-  private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
-  private final Path dir;
+  private final RecordLog log;
   private final Retention retention;
   private final Clock clock;
   /** What the log holds, by job: the latest record written, as a job and as its encoded line. */
   private final Map<String, Stored> durable = new LinkedHashMap<>();
   private final ArrayDeque<Job> finishedOrder = new ArrayDeque<>();
-  private final Thread writer;
+  private final GroupCommitWriter<Entry> writer;
   private final Recovery recovery;
   private FileChannel channel;
   private long sequence;
@@ -61,18 +56,28 @@ public final class LogJobStore implements JobStore {
   private record Stored(Job job, byte[] line) {}
 
   private LogJobStore(Path dir, Retention retention, Clock clock) throws IOException {
-    this.dir = dir;
+    this.log = new RecordLog(Files.createDirectories(dir), JobLog.PREFIX);
     this.retention = retention;
     this.clock = clock;
-    Files.createDirectories(dir);
-    List<Path> segments = JobLog.segments(dir);
+    List<Path> segments = log.segments();
     JobLog.Replay replay = JobLog.read(segments);
     int interrupted = restore(replay.jobs());
-    sequence = segments.isEmpty() ? 1 : JobLog.sequence(segments.getLast()) + 1;
+    sequence = segments.isEmpty() ? 1 : log.sequence(segments.getLast()) + 1;
     compact(segments);
     recovery = new Recovery(jobs.size(), interrupted, replay.damaged());
-    writer = Thread.ofPlatform().name("job-store-writer").unstarted(this::writeLoop);
-    writer.start();
+    writer = new GroupCommitWriter<>("job-store-writer", RETENTION_CHECK, new GroupCommitWriter.Batches<>() {
+      @Override
+      public void write(List<Entry> batch) {
+        LogJobStore.this.write(batch);
+        compactIfDue();
+      }
+
+      @Override
+      public void idle() {
+        applyRetention();
+        compactIfDue();
+      }
+    });
   }
 
   /**
@@ -100,7 +105,7 @@ public final class LogJobStore implements JobStore {
     }
     jobs.put(job.id(), job);
     Entry entry = new Entry(job, JobLog.encode(job), new CompletableFuture<>());
-    queue.add(entry);
+    writer.submit(entry);
     return entry.written();
   }
 
@@ -115,12 +120,7 @@ public final class LogJobStore implements JobStore {
       return;
     }
     closed = true;
-    queue.add(CLOSE);
-    try {
-      writer.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    writer.close();
     try {
       channel.close();
     } catch (IOException e) {
@@ -150,43 +150,12 @@ public final class LogJobStore implements JobStore {
     return interrupted;
   }
 
-  private void writeLoop() {
-    List<Entry> batch = new ArrayList<>();
-    boolean closing = false;
-    while (!closing) {
-      try {
-        Entry first = queue.poll(RETENTION_CHECK.toMillis(), TimeUnit.MILLISECONDS);
-        if (first != null) {
-          batch.add(first);
-          queue.drainTo(batch, MAX_BATCH);
-          closing = batch.remove(CLOSE);
-          write(batch);
-          batch.clear();
-        } else {
-          applyRetention();
-        }
-        compactIfDue();
-      } catch (InterruptedException e) {
-        closing = true;
-      } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "job store writer: " + e.getMessage(), e);
-      }
-    }
-    List<Entry> rest = new ArrayList<>();
-    queue.drainTo(rest);
-    rest.remove(CLOSE);
-    write(rest);
-  }
-
   private void write(List<Entry> batch) {
-    if (batch.isEmpty()) {
-      return;
-    }
     try {
-      JobLog.writeAll(channel, batch.stream().map(Entry::line).toList());
+      RecordLog.writeAll(channel, batch.stream().map(Entry::line).toList());
       channel.force(false);
     } catch (IOException | RuntimeException e) {
-      WorkflowException failure = new WorkflowException("cannot write the job store in " + dir + ": " + e.getMessage(), e);
+      WorkflowException failure = new WorkflowException("cannot write the job store in " + log.dir() + ": " + e.getMessage(), e);
       LOG.log(Level.ERROR, failure.getMessage());
       batch.forEach(entry -> entry.written().completeExceptionally(failure));
       return;
@@ -216,7 +185,7 @@ public final class LogJobStore implements JobStore {
   private void compactIfDue() {
     if (recordsInSegment > Math.max(MIN_RECORDS_BEFORE_COMPACTION, 2L * durable.size())) {
       try {
-        compact(List.of(dir.resolve(String.format("jobs-%012d.log", sequence - 1))));
+        compact(List.of(log.segment(sequence - 1)));
       } catch (IOException e) {
         LOG.log(Level.WARNING, "job store: compaction failed, the log keeps growing: " + e.getMessage());
       }
@@ -225,7 +194,7 @@ public final class LogJobStore implements JobStore {
 
   /** Writes the live jobs as a new segment, switches to it and deletes {@code old}. */
   private void compact(List<Path> old) throws IOException {
-    FileChannel next = JobLog.writeSegment(dir, sequence++, durable.values().stream().map(Stored::line).toList());
+    FileChannel next = log.writeSegment(sequence++, durable.values().stream().map(Stored::line).toList());
     if (channel != null) {
       channel.close();
     }

@@ -41,7 +41,7 @@ public record Tracing(TraceSettings settings, TraceRecorder recorder, TraceStore
     List<String> lines = new ArrayList<>();
     TraceStore.Recovery r = store.recovery();
     lines.add("traces: " + r.traces() + " kept, " + r.interrupted() + " marked interrupted by restart"
-        + (r.damaged() > 0 ? ", " + r.damaged() + " unreadable file(s) skipped" : "")
+        + (r.damaged() > 0 ? ", " + r.damaged() + " unreadable record(s) skipped" : "")
         + "; retention " + settings.retention().maxAge().toHours() + " h / " + settings.retention().maxCount() + " runs"
         + (settings.logPrompts() ? "" : "; prompts and responses not logged (sizes only)"));
     settings.exportTargets().forEach(t -> lines.add("traces: exported to " + t));

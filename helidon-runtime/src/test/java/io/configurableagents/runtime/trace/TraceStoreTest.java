@@ -59,12 +59,12 @@ class TraceStoreTest {
       assertThat(done.spans()).hasSize(4);
     }
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("done-1.json", "going-1.json");
+      assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString().matches("traces-\\d{12}\\.log");
     }
   }
 
   @Test
-  void retentionKeepsTheNewestRunsWithinTheCountAndAge() {
+  void retentionKeepsTheNewestRunsWithinTheCountAndAge() throws IOException {
     Instant now = Instant.parse("2026-11-20T12:00:00Z");
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     try (TraceStore store = TraceStore.open(dir, new TraceRetention(Duration.ofHours(24), 3), clock)) {
@@ -75,24 +75,104 @@ class TraceStoreTest {
     }
     try (TraceStore reopened = TraceStore.open(dir, new TraceRetention(Duration.ofHours(24), 3), clock)) {
       assertThat(reopened.summaries()).extracting(TraceSummary::jobId).containsExactly("run-4", "run-3", "run-2");
-      assertThat(dir.resolve("too-old.json")).doesNotExist();
-      assertThat(dir.resolve("run-1.json")).doesNotExist();
+      assertThat(reopened.find("too-old")).isEmpty();
+      assertThat(reopened.find("run-1")).isEmpty();
+    }
+    assertThat(logText()).doesNotContain("too-old", "run-1").contains("run-2", "run-3", "run-4");
+  }
+
+  @Test
+  void aRecordTornByACrashIsSkippedAndTheRestKept() throws IOException {
+    Instant now = Instant.now();
+    try (TraceStore store = TraceStore.open(dir, TraceRetention.DEFAULT, Clock.systemUTC())) {
+      store.finished(sample("kept-1", now.minusSeconds(2), RunStatus.COMPLETED));
+      store.finished(sample("kept-2", now.minusSeconds(1), RunStatus.COMPLETED));
+    }
+    Path segment = onlySegment();
+    byte[] whole = Files.readAllBytes(segment);
+    byte[] tail = "0badc0de {\"summary\": {\"job_id\": \"cut".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] torn = java.util.Arrays.copyOf(whole, whole.length + tail.length);
+    System.arraycopy(tail, 0, torn, whole.length, tail.length);
+    Files.write(segment, torn);
+
+    try (TraceStore reopened = TraceStore.open(dir, TraceRetention.DEFAULT, Clock.systemUTC())) {
+      assertThat(reopened.recovery()).isEqualTo(new TraceStore.Recovery(2, 0, 1));
+      reopened.finished(sample("after", now, RunStatus.COMPLETED));
+    }
+    try (TraceStore again = TraceStore.open(dir, TraceRetention.DEFAULT, Clock.systemUTC())) {
+      assertThat(again.recovery()).isEqualTo(new TraceStore.Recovery(3, 0, 0));
+      assertThat(again.find("after").orElseThrow().spans()).hasSize(4);
+      assertThat(again.find("kept-1")).isPresent();
     }
   }
 
   @Test
-  void anUnreadableFileIsSkippedAndLeftInPlaceAndOddJobIdsMakeSafeFileNames() throws IOException {
+  void oddJobIdsAreKeptAsDataAndTheFilesOfEarlierVersionsAreTakenIn() throws IOException {
+    Trace legacy = sample("from-a-file", Instant.now().minusSeconds(60), RunStatus.COMPLETED);
+    Files.write(dir.resolve("from-a-file.json"), TraceJson.MAPPER.writeValueAsBytes(TraceJson.trace(legacy)));
     Files.writeString(dir.resolve("broken.json"), "{\"summary\": {\"job_id\": ");
     Files.writeString(dir.resolve("half-written.json.tmp"), "{");
     try (TraceStore store = TraceStore.open(dir, TraceRetention.DEFAULT, Clock.systemUTC())) {
-      assertThat(store.recovery().damaged()).isEqualTo(1);
+      assertThat(store.recovery()).isEqualTo(new TraceStore.Recovery(1, 0, 1));
       store.finished(sample("../escape/attempt", Instant.now(), RunStatus.COMPLETED));
     }
     assertThat(dir.resolve("broken.json")).exists();
+    assertThat(dir.resolve("from-a-file.json")).doesNotExist();
     assertThat(dir.resolve("half-written.json.tmp")).doesNotExist();
     assertThat(dir.getParent().resolve("escape")).doesNotExist();
     try (TraceStore reopened = TraceStore.open(dir, TraceRetention.DEFAULT, Clock.systemUTC())) {
       assertThat(reopened.find("../escape/attempt")).isPresent();
+      assertThat(reopened.find("from-a-file").orElseThrow()).isEqualTo(legacy);
     }
+  }
+
+  @Test
+  void manyRunsAtOnceAreAllWrittenAndTheLogIsCompactedToWhatRetentionKeeps() throws Exception {
+    Instant now = Instant.now();
+    TraceRetention keep500 = new TraceRetention(Duration.ofDays(1), 500);
+    long compactAfter = 200_000;
+    try (TraceStore store = TraceStore.open(dir, keep500, Clock.systemUTC(), compactAfter)) {
+      List<Thread> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        runs.add(Thread.ofVirtual().start(() -> {
+          for (int i = 0; i < 250; i++) {
+            String id = "run-" + thread + "-" + i;
+            Instant at = now.minusSeconds(10_000).plusMillis(i * 10L + thread);
+            store.started(sample(id, at, RunStatus.RUNNING));
+            store.finished(sample(id, at, RunStatus.COMPLETED));
+          }
+        }));
+      }
+      for (Thread run : runs) {
+        run.join();
+      }
+    }
+    long written = Files.size(onlySegment());
+    try (TraceStore reopened = TraceStore.open(dir, keep500, Clock.systemUTC(), compactAfter)) {
+      assertThat(reopened.recovery()).isEqualTo(new TraceStore.Recovery(500, 0, 0));
+      assertThat(reopened.summaries().getFirst().jobId()).isEqualTo("run-7-249");
+      assertThat(reopened.summaries().getLast().jobId()).isEqualTo("run-4-187");
+      assertThat(reopened.summaries()).allSatisfy(s -> {
+        assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(reopened.find(s.jobId())).isPresent();
+      });
+    }
+    long live = Files.size(onlySegment());
+    assertThat(written).as("the log before the restart, against the 500 traces it keeps").isLessThan(4 * live);
+  }
+
+  private Path onlySegment() throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".log")).collect(java.util.stream.Collectors.collectingAndThen(
+          java.util.stream.Collectors.toList(), l -> {
+            assertThat(l).hasSize(1);
+            return l.getFirst();
+          }));
+    }
+  }
+
+  private String logText() throws IOException {
+    return Files.readString(onlySegment());
   }
 }
