@@ -1,17 +1,26 @@
--- wrk script for scripts/bench-api.sh: POST /run with the echo workflow's input, and a count of
--- answers by status (wrk alone counts only non-2xx, and a 202 hand-off is 2xx).
+-- wrk script for scripts/bench-api.sh: POST /run with the echo workflow's input, a different
+-- message each time ("<phase> <thread>-<n>", the phase from the script's argument), so that the
+-- fake provider can tell whether any run asked it twice; and a count of answers by status (wrk
+-- alone counts only non-2xx, and a 202 hand-off is 2xx).
 wrk.method = "POST"
-wrk.body = '{"message": "hello from wrk"}'
 wrk.headers["Content-Type"] = "application/json"
 
 local threads = {}
 
 function setup(thread)
+  thread:set("id", #threads + 1)
   table.insert(threads, thread)
 end
 
 function init(args)
   counts = {}
+  phase = args[1] or "run"
+  sent = 0
+end
+
+function request()
+  sent = sent + 1
+  return wrk.format(nil, nil, nil, string.format('{"message": "hello from wrk %s %d-%d"}', phase, id, sent))
 end
 
 function response(status, headers, body)

@@ -69,7 +69,7 @@ print(" ".join(f"{k} {kinds[k]}" for k in ("carriers", "gc", "jit", "other")))
 PY
 }
 
-# final status of every job in the store, counted: "completed 1234"
+# final status of every job in the store's log, counted: "completed 1234" (to wait for the runs in flight)
 job_counts() { # data dir
   python3 - "$1" <<'PY'
 import json, sys, glob, collections
@@ -98,7 +98,7 @@ run_scenario() { # name clients delay_ms heap [layer]
   local command=("$JAVA" "-Xmx$heap" ${SERVER_JAVA_OPTS:-} -jar "$JAR")
   [ -n "$layer" ] && command=("$JAVA" "-Xmx$heap" ${SERVER_JAVA_OPTS:-} -cp "$TEST_CP" io.configurableagents.runtime.ApiLayerBench "$delay")
   WORKFLOW_FILE="$WORK/echo.yaml" DATA_DIR="$data" PORT="$api_port" TRACES_PORT=0 \
-    OPENAI_API_KEY=sk-bench-not-a-real-key JOB_RETENTION_COUNT=10000000 \
+    OPENAI_API_KEY=sk-bench-not-a-real-key \
     "${command[@]}" >"$WORK/$name-server.log" 2>&1 &
   local server=$!
   PIDS+=($server)
@@ -106,15 +106,15 @@ run_scenario() { # name clients delay_ms heap [layer]
   wait_for "http://127.0.0.1:$api_port/health"
   # warm-up (JIT), not counted
   wrk -t2 -c"$(( clients < 64 ? clients : 64 ))" -d"${WARMUP:-5s}" --timeout 30s -s scripts/bench-api.lua \
-    "http://127.0.0.1:$api_port/run" >/dev/null
+    "http://127.0.0.1:$api_port/run" -- warmup >/dev/null
   sleep $(( delay / 1000 + 2 ))
   local before; before=$(curl -fs "http://127.0.0.1:$fake_port/requests")
-  local before_jobs; before_jobs=$(job_counts "$data" | awk '$1=="completed"{print $2}')
+  local before_prompts; before_prompts=$(curl -fs "http://127.0.0.1:$fake_port/prompts")
   local server_cpu fake_cpu threads_before; server_cpu=$(cpu_ms "$server"); fake_cpu=$(cpu_ms "$fake")
   threads_before=$(thread_cpu "$server")
   echo "== $name: $clients clients, provider answering after ${delay} ms, -Xmx$heap, $DURATION"
   wrk -t2 -c"$clients" -d"$DURATION" --timeout 30s --latency -s scripts/bench-api.lua \
-    "http://127.0.0.1:$api_port/run" | grep -E "Requests/sec|answers|latency p50|socket errors|requests in"
+    "http://127.0.0.1:$api_port/run" -- measured | grep -E "Requests/sec|answers|latency p50|socket errors|requests in"
   # let the runs whose clients wrk cut off finish (at most 60 s)
   for _ in $(seq 1 120); do
     job_counts "$data" | grep -qE '^(pending|running) ' || break
@@ -123,10 +123,15 @@ run_scenario() { # name clients delay_ms heap [layer]
   local after; after=$(curl -fs "http://127.0.0.1:$fake_port/requests")
   server_cpu=$(( $(cpu_ms "$server") - server_cpu )); fake_cpu=$(( $(cpu_ms "$fake") - fake_cpu ))
   local threads_after; threads_after=$(thread_cpu "$server")
-  local after_jobs; after_jobs=$(job_counts "$data" | awk '$1=="completed"{print $2}')
-  echo "jobs by final status (whole run, warm-up included): $(job_counts "$data" | tr '\n' ' ')"
-  local runs=$(( after_jobs - ${before_jobs:-0} ))
-  echo "runs completed in the measured window: $runs; provider requests: $(( after - before ))"
+  local after_prompts; after_prompts=$(curl -fs "http://127.0.0.1:$fake_port/prompts")
+  # every request carries a different message: as many different prompts as requests means that
+  # no run asked the provider twice; each echo run asks once, so the requests count the runs
+  local runs=$(( after - before )) prompts=$(( after_prompts - before_prompts ))
+  if [ "$runs" -eq "$prompts" ]; then
+    echo "runs in the measured window: $runs, each with exactly one provider request ($runs requests, $prompts different prompts)"
+  else
+    echo "RUNS ASKED MORE THAN ONCE: $runs provider requests for $prompts different prompts"
+  fi
   awk -v s="$server_cpu" -v f="$fake_cpu" -v n="$runs" 'BEGIN { if (n > 0) printf "CPU per run: server %.3f ms, fake provider %.3f ms\n", s / n, f / n }'
   echo "$threads_before" "$threads_after" | awk -v n="$runs" '{ if (n > 0) printf "server CPU per run by thread: carriers %.3f ms, GC %.3f ms, JIT %.3f ms, other %.3f ms\n", ($10-$2)/n, ($12-$4)/n, ($14-$6)/n, ($16-$8)/n }'
   echo "machine load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"

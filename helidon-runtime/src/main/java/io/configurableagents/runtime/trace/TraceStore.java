@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -56,6 +57,8 @@ public final class TraceStore implements TraceSink, AutoCloseable {
   private long segmentBytes;
   private long liveBytes;
   private boolean segmentDamaged;
+  /** The stored finished traces, in the order retention removes them. */
+  private final TreeSet<Finished> finished = new TreeSet<>();
   private long lastCompaction = System.nanoTime();
 
   /**
@@ -67,6 +70,20 @@ public final class TraceStore implements TraceSink, AutoCloseable {
   public record Recovery(int traces, int interrupted, int damaged) {}
 
   private record Location(long sequence, long offset, int length) {}
+
+  /** A finished trace's place in the retention order: oldest start first. */
+  private record Finished(Instant startedAt, String jobId) implements Comparable<Finished> {
+    private static final Comparator<Finished> ORDER = Comparator.comparing(Finished::startedAt).thenComparing(Finished::jobId);
+
+    static Finished of(TraceSummary summary) {
+      return new Finished(summary.startedAt(), summary.jobId());
+    }
+
+    @Override
+    public int compareTo(Finished other) {
+      return ORDER.compare(this, other);
+    }
+  }
 
   private TraceStore(Path dir, TraceRetention retention, Clock clock, long compactAfterBytes) throws IOException {
     this.log = new RecordLog(Files.createDirectories(dir), TraceRecords.PREFIX);
@@ -171,6 +188,7 @@ public final class TraceStore implements TraceSink, AutoCloseable {
     damaged += importLegacy(rewritten, imported);
     int interrupted = markInterrupted(rewritten);
     sequence = segments.isEmpty() ? 0 : log.sequence(segments.getLast());
+    summaries.values().stream().filter(s -> s.status() != RunStatus.RUNNING).map(Finished::of).forEach(finished::add);
     applyRetention();
     liveBytes = locations.values().stream().mapToLong(Location::length).sum();
     if (segments.size() == 1 && damaged == 0 && rewritten.isEmpty() && Files.size(segments.getFirst()) == liveBytes) {
@@ -308,24 +326,24 @@ public final class TraceStore implements TraceSink, AutoCloseable {
       Location previous = locations.put(trace.jobId(), new Location(sequence, segmentBytes, length));
       liveBytes += length - (previous == null ? 0 : previous.length());
       segmentBytes += length;
+      if (trace.summary().status() != RunStatus.RUNNING) {
+        finished.add(Finished.of(trace.summary()));
+      }
       pending.remove(trace.jobId(), trace);
     }
     applyRetention();
     compactIfDue();
   }
 
-  /** Forgets finished traces older than the age limit or beyond the count limit (oldest first). */
+  /** Forgets stored finished traces beyond the count limit or older than the age limit (oldest first). */
   private void applyRetention() {
     Instant oldest = clock.instant().minus(retention.maxAge());
-    List<TraceSummary> done = summaries().stream().filter(s -> s.status() != RunStatus.RUNNING).toList();
-    for (int i = 0; i < done.size(); i++) {
-      TraceSummary s = done.get(i);
-      if ((i >= retention.maxCount() || s.startedAt().isBefore(oldest)) && !pending.containsKey(s.jobId())) {
-        summaries.remove(s.jobId());
-        Location at = locations.remove(s.jobId());
-        if (at != null) {
-          liveBytes -= at.length();
-        }
+    while (!finished.isEmpty() && (finished.size() > retention.maxCount() || finished.first().startedAt().isBefore(oldest))) {
+      String jobId = finished.pollFirst().jobId();
+      summaries.remove(jobId);
+      Location at = locations.remove(jobId);
+      if (at != null) {
+        liveBytes -= at.length();
       }
     }
   }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +38,8 @@ public final class FakeProviderServer implements AutoCloseable {
   private final AtomicReference<FakeReply> defaultReply = new AtomicReference<>(FakeReply.conforming());
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong received = new AtomicLong();
+  /** 64-bit hashes of the prompts received: how many differ, without keeping them. */
+  private final Set<Long> promptHashes = ConcurrentHashMap.newKeySet();
   private volatile boolean recording = true;
   private final Replies replies = new Replies();
 
@@ -103,6 +107,11 @@ public final class FakeProviderServer implements AutoCloseable {
     return (int) received.get();
   }
 
+  /** How many different prompts were received since the start or the last {@link #reset}. */
+  public int distinctPromptCount() {
+    return promptHashes.size();
+  }
+
   /**
    * Whether requests are kept for {@link #requests} (the default) or only counted: long
    * benchmarks count, so that the fake's memory does not grow with every request.
@@ -123,6 +132,7 @@ public final class FakeProviderServer implements AutoCloseable {
     script.clear();
     requests.clear();
     received.set(0);
+    promptHashes.clear();
     defaultReply.set(FakeReply.conforming());
     replies.usage(Replies.DEFAULT_INPUT_TOKENS, Replies.DEFAULT_OUTPUT_TOKENS);
   }
@@ -135,10 +145,17 @@ public final class FakeProviderServer implements AutoCloseable {
   /** {@code GET} it for the number of requests received so far, as plain text (for a fake in another process). */
   public static final String COUNT_PATH = "/requests";
 
+  /** {@code GET} it for the number of different prompts received so far, as plain text. */
+  public static final String DISTINCT_PROMPTS_PATH = "/prompts";
+
   private void handle(ServerRequest req, ServerResponse res) {
     String path = req.path().path();
     if (req.prologue().method() == Method.GET && path.equals(COUNT_PATH)) {
       res.send(Long.toString(received.get()));
+      return;
+    }
+    if (req.prologue().method() == Method.GET && path.equals(DISTINCT_PROMPTS_PATH)) {
+      res.send(Integer.toString(promptHashes.size()));
       return;
     }
     var wire = WireFormat.forPath(path);
@@ -154,6 +171,7 @@ public final class FakeProviderServer implements AutoCloseable {
       return;
     }
     received.incrementAndGet();
+    promptHashes.add(hash64(request.prompt()));
     if (recording) {
       requests.add(request);
     }
@@ -163,6 +181,14 @@ public final class FakeProviderServer implements AutoCloseable {
     } catch (RuntimeException e) {
       // the client went away (a stall past its timeout, a cancellation): nothing to answer
     }
+  }
+
+  private static long hash64(String text) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      h = (h ^ text.charAt(i)) * 0x100000001b3L;
+    }
+    return h;
   }
 
   private static RecordedRequest record(WireFormat wire, String path, ServerRequest req) throws IOException {

@@ -63,6 +63,20 @@ class FakeProviderServerTest {
   }
 
   @Test
+  void scriptsReadHowManyRequestsAndHowManyDifferentPromptsCameWithoutRecording() throws Exception {
+    try (FakeProviderServer fake = FakeProviderServer.start().recording(false)) {
+      String url = fake.openAiBaseUrl() + "/chat/completions";
+      post(url, OPENAI_REQUEST);
+      post(url, OPENAI_REQUEST);
+      post(url, OPENAI_REQUEST.replace("\"Hi\"", "\"Hello\""));
+
+      assertThat(get(fake.baseUrl() + FakeProviderServer.COUNT_PATH)).isEqualTo("3");
+      assertThat(get(fake.baseUrl() + FakeProviderServer.DISTINCT_PROMPTS_PATH)).isEqualTo("2");
+      assertThat(fake.requests()).isEmpty();
+    }
+  }
+
+  @Test
   void theMainServesSlowConformingAnswersOnTheGivenPort() throws Exception {
     Process process =
         new ProcessBuilder(
@@ -88,6 +102,10 @@ class FakeProviderServerTest {
   }
 
   record Reply(int status, String retryAfter, JsonNode body) {}
+
+  String get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
 
   Reply post(String url, String body) throws Exception {
     HttpResponse<String> response =
