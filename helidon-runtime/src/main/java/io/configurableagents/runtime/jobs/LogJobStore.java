@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,7 @@ public final class LogJobStore implements JobStore {
   /** What opening the store found: for the start-up log. */
   public record Recovery(int jobs, int interrupted, int damagedRecords) {}
 
-  private record Entry(Job job, byte[] line, CompletableFuture<Void> written) {}
+  private record Entry(Job job, CompletableFuture<Void> written) {}
 
   private record Stored(Job job, byte[] line) {}
 
@@ -104,7 +106,7 @@ public final class LogJobStore implements JobStore {
       return CompletableFuture.failedFuture(new WorkflowException("the job store is closed"));
     }
     jobs.put(job.id(), job);
-    Entry entry = new Entry(job, JobLog.encode(job), new CompletableFuture<>());
+    Entry entry = new Entry(job, new CompletableFuture<>());
     writer.submit(entry);
     return entry.written();
   }
@@ -150,9 +152,26 @@ public final class LogJobStore implements JobStore {
     return interrupted;
   }
 
+  /**
+   * Writes the latest record of each job in {@code batch} (a quick run's pending, running and
+   * finished records often come in one batch: only the last is encoded and written), forces them to
+   * disk, then completes every save of the batch.
+   */
   private void write(List<Entry> batch) {
+    Map<String, Job> latest = new LinkedHashMap<>();
+    batch.forEach(entry -> latest.put(entry.job().id(), entry.job()));
+    List<Stored> records = new ArrayList<>(latest.size());
+    Map<String, RuntimeException> unwritable = new HashMap<>();
+    for (Job job : latest.values()) {
+      try {
+        records.add(new Stored(job, JobLog.encode(job)));
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, e.getMessage());
+        unwritable.put(job.id(), e);
+      }
+    }
     try {
-      RecordLog.writeAll(channel, batch.stream().map(Entry::line).toList());
+      RecordLog.writeAll(channel, records.stream().map(Stored::line).toList());
       channel.force(false);
     } catch (IOException | RuntimeException e) {
       WorkflowException failure = new WorkflowException("cannot write the job store in " + log.dir() + ": " + e.getMessage(), e);
@@ -160,15 +179,22 @@ public final class LogJobStore implements JobStore {
       batch.forEach(entry -> entry.written().completeExceptionally(failure));
       return;
     }
-    recordsInSegment += batch.size();
-    for (Entry entry : batch) {
-      Stored previous = durable.put(entry.job().id(), new Stored(entry.job(), entry.line()));
-      if (entry.job().isFinished() && (previous == null || !previous.job().isFinished())) {
-        finishedOrder.add(entry.job());
+    recordsInSegment += records.size();
+    for (Stored record : records) {
+      Stored previous = durable.put(record.job().id(), record);
+      if (record.job().isFinished() && (previous == null || !previous.job().isFinished())) {
+        finishedOrder.add(record.job());
       }
     }
     applyRetention();
-    batch.forEach(entry -> entry.written().complete(null));
+    for (Entry entry : batch) {
+      RuntimeException failure = unwritable.get(entry.job().id());
+      if (failure == null) {
+        entry.written().complete(null);
+      } else {
+        entry.written().completeExceptionally(failure);
+      }
+    }
   }
 
   private void applyRetention() {
