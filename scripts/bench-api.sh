@@ -105,7 +105,7 @@ run_scenario() { # name clients delay_ms heap [layer]
   wait_for "http://127.0.0.1:$fake_port/requests"
   wait_for "http://127.0.0.1:$api_port/health"
   # warm-up (JIT), not counted
-  wrk -t2 -c"$(( clients < 64 ? clients : 64 ))" -d"${WARMUP:-5s}" --timeout 30s -s scripts/bench-api.lua \
+  wrk -t2 -c"$clients" -d"${WARMUP:-5s}" --timeout 30s -s scripts/bench-api.lua \
     "http://127.0.0.1:$api_port/run" -- warmup >/dev/null
   sleep $(( delay / 1000 + 2 ))
   local before; before=$(curl -fs "http://127.0.0.1:$fake_port/requests")
