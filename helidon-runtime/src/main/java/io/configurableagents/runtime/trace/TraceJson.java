@@ -1,12 +1,17 @@
 package io.configurableagents.runtime.trace;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.configurableagents.runtime.engine.NodeExecution;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Traces as JSON: the format of the store's files and of the page's API ({@code docs/traces.md}).
@@ -27,110 +32,182 @@ public final class TraceJson {
     }
   }
 
+  /** The summary as a JSON tree (for the page's API). */
   public static ObjectNode summary(TraceSummary s) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("job_id", s.jobId());
-    o.put("workflow", s.workflow());
-    o.put("workflow_version", s.workflowVersion());
-    o.put("status", s.status().id());
-    o.put("started_at", s.startedAt().toString());
-    s.endedAt().ifPresent(t -> o.put("ended_at", t.toString()));
-    o.put("duration_ms", millis(s.duration()));
-    o.put("node_count", s.nodeCount());
-    o.put("llm_attempts", s.llmAttempts());
-    o.put("input_tokens", s.inputTokens());
-    o.put("output_tokens", s.outputTokens());
-    s.error().ifPresent(e -> o.set("error", error(e)));
-    return o;
+    return tree(g -> writeSummary(g, s));
   }
 
+  /** The whole trace as a JSON tree (for the page's API). */
   public static ObjectNode trace(Trace t) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.set("summary", summary(t.summary()));
-    o.put("trace_id", t.traceId());
-    o.put("span_id", t.spanId());
-    o.put("prompts_logged", t.promptsLogged());
-    o.put("spans_dropped", t.spansDropped());
-    o.set("inputs", values(t.inputs()));
-    t.outputs().ifPresent(v -> o.set("outputs", values(v)));
-    var spans = o.putArray("spans");
-    t.spans().forEach(s -> spans.add(span(s)));
-    return o;
+    return tree(g -> writeTrace(g, t));
   }
 
-  private static ObjectNode span(Span s) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("kind", s instanceof NodeSpan ? "node" : "llm");
-    o.put("span_id", s.spanId());
-    o.put("parent_span_id", s.parentSpanId());
-    o.put("status", s.status().id());
-    o.put("started_at", s.startedAt().toString());
-    s.duration().ifPresent(d -> o.put("duration_ms", millis(d)));
-    switch (s) {
-      case NodeSpan n -> node(o, n);
-      case LlmSpan l -> attempt(o, l);
+  /** The whole trace as compact JSON, written straight from the trace (the store's records). */
+  static byte[] bytes(Trace t) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      writeTrace(g, t);
     }
-    return o;
+    return out.toByteArray();
   }
 
-  private static void node(ObjectNode o, NodeSpan n) {
-    execution(o, n.node());
-    n.end().ifPresent(end -> {
-      o.set("updates", values(end.updates()));
-      end.error().ifPresent(e -> o.set("error", error(e)));
-    });
-    n.route().ifPresent(r -> {
-      ObjectNode route = o.putObject("route");
-      r.to().forEach(route.putArray("to")::add);
-      route.put("reason", r.reason());
-      r.failedConditions().forEach(route.putArray("failed_conditions")::add);
-    });
+  private interface Writer {
+    void write(JsonGenerator g) throws IOException;
   }
 
-  private static void attempt(ObjectNode o, LlmSpan l) {
-    execution(o, l.node());
-    o.put("attempt", l.attempt());
-    o.put("provider", l.target().provider().id());
-    o.put("model", l.target().model());
-    o.set("prompt", payload(l.prompt()));
-    l.end().ifPresent(end -> {
-      o.put("latency_ms", millis(end.latency()));
-      o.put("input_tokens", end.inputTokens());
-      o.put("output_tokens", end.outputTokens());
-      end.response().ifPresent(r -> o.set("response", payload(r)));
-      o.put("outcome", end.outcome().id());
-      o.set("result", values(end.result()));
-      end.retryReason().ifPresent(r -> o.put("retry_reason", r));
-      end.retryIn().ifPresent(d -> o.put("retry_in_ms", millis(d)));
-      end.error().ifPresent(e -> o.put("error", e));
-    });
+  private static ObjectNode tree(Writer writer) {
+    try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+      writer.write(buffer);
+      return MAPPER.readTree(buffer.asParser(MAPPER));
+    } catch (IOException e) {
+      throw new UncheckedIOException("a trace cannot be written as JSON: " + e.getMessage(), e);
+    }
   }
 
-  private static void execution(ObjectNode o, NodeExecution node) {
-    o.put("node_id", node.nodeId());
-    o.put("step", node.step());
-    o.put("iteration", node.iteration());
-    node.item().ifPresent(i -> o.put("item", i));
+  private static void writeSummary(JsonGenerator g, TraceSummary s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("job_id", s.jobId());
+    g.writeStringField("workflow", s.workflow());
+    g.writeStringField("workflow_version", s.workflowVersion());
+    g.writeStringField("status", s.status().id());
+    g.writeStringField("started_at", s.startedAt().toString());
+    if (s.endedAt().isPresent()) {
+      g.writeStringField("ended_at", s.endedAt().get().toString());
+    }
+    g.writeNumberField("duration_ms", millis(s.duration()));
+    g.writeNumberField("node_count", s.nodeCount());
+    g.writeNumberField("llm_attempts", s.llmAttempts());
+    g.writeNumberField("input_tokens", s.inputTokens());
+    g.writeNumberField("output_tokens", s.outputTokens());
+    if (s.error().isPresent()) {
+      g.writeFieldName("error");
+      writeError(g, s.error().get());
+    }
+    g.writeEndObject();
   }
 
-  private static ObjectNode payload(Payload p) {
-    ObjectNode o = MAPPER.createObjectNode();
-    p.text().ifPresent(t -> o.put("text", t));
-    o.put("chars", p.chars());
-    o.put("truncated", p.truncated());
-    return o;
+  private static void writeTrace(JsonGenerator g, Trace t) throws IOException {
+    g.writeStartObject();
+    g.writeFieldName("summary");
+    writeSummary(g, t.summary());
+    g.writeStringField("trace_id", t.traceId());
+    g.writeStringField("span_id", t.spanId());
+    g.writeBooleanField("prompts_logged", t.promptsLogged());
+    g.writeNumberField("spans_dropped", t.spansDropped());
+    g.writeObjectField("inputs", t.inputs());
+    if (t.outputs().isPresent()) {
+      g.writeObjectField("outputs", t.outputs().get());
+    }
+    g.writeArrayFieldStart("spans");
+    for (Span span : t.spans()) {
+      writeSpan(g, span);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private static ObjectNode error(TraceError e) {
-    ObjectNode o = MAPPER.createObjectNode();
-    o.put("type", e.type());
-    e.node().ifPresent(n -> o.put("node", n));
-    o.put("message", e.message());
-    return o;
+  private static void writeSpan(JsonGenerator g, Span s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("kind", s instanceof NodeSpan ? "node" : "llm");
+    g.writeStringField("span_id", s.spanId());
+    g.writeStringField("parent_span_id", s.parentSpanId());
+    g.writeStringField("status", s.status().id());
+    g.writeStringField("started_at", s.startedAt().toString());
+    if (s.duration().isPresent()) {
+      g.writeNumberField("duration_ms", millis(s.duration().get()));
+    }
+    switch (s) {
+      case NodeSpan n -> writeNode(g, n);
+      case LlmSpan l -> writeAttempt(g, l);
+    }
+    g.writeEndObject();
   }
 
-  private static ObjectNode values(Map<String, Object> values) {
-    return MAPPER.valueToTree(values);
+  private static void writeNode(JsonGenerator g, NodeSpan n) throws IOException {
+    writeExecution(g, n.node());
+    if (n.end().isPresent()) {
+      NodeSpan.End end = n.end().get();
+      g.writeObjectField("updates", end.updates());
+      if (end.error().isPresent()) {
+        g.writeFieldName("error");
+        writeError(g, end.error().get());
+      }
+    }
+    if (n.route().isPresent()) {
+      var r = n.route().get();
+      g.writeObjectFieldStart("route");
+      writeStrings(g, "to", r.to());
+      g.writeStringField("reason", r.reason());
+      writeStrings(g, "failed_conditions", r.failedConditions());
+      g.writeEndObject();
+    }
+  }
+
+  private static void writeAttempt(JsonGenerator g, LlmSpan l) throws IOException {
+    writeExecution(g, l.node());
+    g.writeNumberField("attempt", l.attempt());
+    g.writeStringField("provider", l.target().provider().id());
+    g.writeStringField("model", l.target().model());
+    g.writeFieldName("prompt");
+    writePayload(g, l.prompt());
+    if (l.end().isPresent()) {
+      LlmSpan.End end = l.end().get();
+      g.writeNumberField("latency_ms", millis(end.latency()));
+      g.writeNumberField("input_tokens", end.inputTokens());
+      g.writeNumberField("output_tokens", end.outputTokens());
+      if (end.response().isPresent()) {
+        g.writeFieldName("response");
+        writePayload(g, end.response().get());
+      }
+      g.writeStringField("outcome", end.outcome().id());
+      g.writeObjectField("result", end.result());
+      if (end.retryReason().isPresent()) {
+        g.writeStringField("retry_reason", end.retryReason().get());
+      }
+      if (end.retryIn().isPresent()) {
+        g.writeNumberField("retry_in_ms", millis(end.retryIn().get()));
+      }
+      if (end.error().isPresent()) {
+        g.writeStringField("error", end.error().get());
+      }
+    }
+  }
+
+  private static void writeExecution(JsonGenerator g, NodeExecution node) throws IOException {
+    g.writeStringField("node_id", node.nodeId());
+    g.writeNumberField("step", node.step());
+    g.writeNumberField("iteration", node.iteration());
+    if (node.item().isPresent()) {
+      g.writeNumberField("item", node.item().getAsInt());
+    }
+  }
+
+  private static void writePayload(JsonGenerator g, Payload p) throws IOException {
+    g.writeStartObject();
+    if (p.text().isPresent()) {
+      g.writeStringField("text", p.text().get());
+    }
+    g.writeNumberField("chars", p.chars());
+    g.writeBooleanField("truncated", p.truncated());
+    g.writeEndObject();
+  }
+
+  private static void writeError(JsonGenerator g, TraceError e) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", e.type());
+    if (e.node().isPresent()) {
+      g.writeStringField("node", e.node().get());
+    }
+    g.writeStringField("message", e.message());
+    g.writeEndObject();
+  }
+
+  private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String value : values) {
+      g.writeString(value);
+    }
+    g.writeEndArray();
   }
 
   static double millis(Duration d) {

@@ -22,7 +22,7 @@ final class TraceRecords {
 
   static byte[] line(Trace trace) {
     try {
-      return RecordLog.line(TraceJson.MAPPER.writeValueAsBytes(TraceJson.trace(trace)));
+      return RecordLog.line(TraceJson.bytes(trace));
     } catch (IOException e) {
       throw new UncheckedIOException("the trace of job " + trace.jobId() + " cannot be written as JSON", e);
     }
