@@ -5,17 +5,13 @@ import io.configurableagents.runtime.store.GroupCommitWriter;
 import io.configurableagents.runtime.store.RecordLog;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Traces on disk, with their summaries in memory: an append-only log of checksummed records
- * ({@link RecordLog}, segments {@code traces-<seq>.log} under {@code DATA_DIR/traces}) with group
- * commit. A trace handed over is readable at once; one writer thread appends every trace handed
- * over since its last write in one write and forces them to disk once, so thousands of runs a
- * second cost a few {@code fsync}s. A crash leaves at most a damaged last record, which the next
- * start skips. When the log holds mostly traces retention removed or later records replaced, the
- * live ones are copied into a new segment (temp file, fsync, atomic rename). Opening the store
- * marks the runs a stop interrupted and imports the {@code <job>.json} files of earlier versions.
+ * ({@link RecordLog}, segments {@code traces-<seq>.log} under {@code DATA_DIR/traces}, see {@link
+ * TraceSegments}) with group commit. A trace handed over is readable at once; one writer thread
+ * appends every trace handed over since its last write in one write and forces them to disk once,
+ * so thousands of runs a second cost a few {@code fsync}s. A crash leaves at most a damaged last
+ * record, which the next start skips. Opening the store marks the runs a stop interrupted and
+ * imports the {@code <job>.json} files of earlier versions.
  */
 public final class TraceStore implements TraceSink, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(TraceStore.class.getName());
@@ -41,25 +36,15 @@ public final class TraceStore implements TraceSink, AutoCloseable {
   private final RecordLog log;
   private final TraceRetention retention;
   private final Clock clock;
-  private final long compactAfterBytes;
+  private final TraceSegments segments;
   private final Map<String, TraceSummary> summaries = new ConcurrentHashMap<>();
   /** Handed over, not yet on disk. */
   private final Map<String, Trace> pending = new ConcurrentHashMap<>();
-  /** Where the latest record of each stored trace is. */
-  private final Map<String, Location> locations = new ConcurrentHashMap<>();
+  /** The stored finished traces, in the order retention removes them (the writer thread's). */
+  private final TreeSet<Finished> finished = new TreeSet<>();
   private final Recovery recovery;
   private final GroupCommitWriter<Trace> writer;
   private volatile boolean closed;
-
-  // the writer thread's (and the constructor's) alone
-  private FileChannel channel;
-  private long sequence;
-  private long segmentBytes;
-  private long liveBytes;
-  private boolean segmentDamaged;
-  /** The stored finished traces, in the order retention removes them. */
-  private final TreeSet<Finished> finished = new TreeSet<>();
-  private long lastCompaction = System.nanoTime();
 
   /**
    * What opening found.
@@ -68,8 +53,6 @@ public final class TraceStore implements TraceSink, AutoCloseable {
    * @param damaged records or files that could not be read (files are left in place)
    */
   public record Recovery(int traces, int interrupted, int damaged) {}
-
-  private record Location(long sequence, long offset, int length) {}
 
   /** A finished trace's place in the retention order: oldest start first. */
   private record Finished(Instant startedAt, String jobId) implements Comparable<Finished> {
@@ -89,7 +72,7 @@ public final class TraceStore implements TraceSink, AutoCloseable {
     this.log = new RecordLog(Files.createDirectories(dir), TraceRecords.PREFIX);
     this.retention = retention;
     this.clock = clock;
-    this.compactAfterBytes = compactAfterBytes;
+    this.segments = new TraceSegments(log, compactAfterBytes, RETENTION_CHECK);
     this.recovery = open();
     this.writer = new GroupCommitWriter<>("traces-store", RETENTION_CHECK, new GroupCommitWriter.Batches<>() {
       @Override
@@ -147,23 +130,12 @@ public final class TraceStore implements TraceSink, AutoCloseable {
     if (waiting != null) {
       return Optional.of(waiting);
     }
-    for (int attempt = 0; attempt < 2; attempt++) {
-      Location at = locations.get(jobId);
-      if (at == null) {
-        return Optional.empty();
-      }
-      try {
-        byte[] payload = RecordLog.readAt(log.segment(at.sequence()), at.offset(), at.length());
-        if (payload != null) {
-          return Optional.of(TraceRecords.trace(payload));
-        }
-      } catch (NoSuchFileException e) {
-        // a compaction moved it meanwhile: look again
-      } catch (IOException | RuntimeException e) {
-        return Optional.empty();
-      }
+    try {
+      byte[] payload = segments.payload(jobId);
+      return payload == null ? Optional.empty() : Optional.of(TraceRecords.trace(payload));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
   /** Writes what is pending, then stops the writer. */
@@ -172,7 +144,7 @@ public final class TraceStore implements TraceSink, AutoCloseable {
     closed = true;
     writer.close();
     try {
-      channel.close();
+      segments.close();
     } catch (IOException e) {
       // everything was forced to disk after its write
     }
@@ -181,34 +153,27 @@ public final class TraceStore implements TraceSink, AutoCloseable {
   // --- opening ---------------------------------------------------------------------------------
 
   private Recovery open() throws IOException {
-    List<Path> segments = log.segments();
-    int damaged = replay(segments);
+    List<Path> existing = log.segments();
+    int damaged = replay(existing);
     Map<String, byte[]> rewritten = new LinkedHashMap<>();
     List<Path> imported = new ArrayList<>();
     damaged += importLegacy(rewritten, imported);
-    int interrupted = markInterrupted(rewritten);
-    sequence = segments.isEmpty() ? 0 : log.sequence(segments.getLast());
+    int[] interrupted = markInterrupted(rewritten);
+    damaged += interrupted[1];
     summaries.values().stream().filter(s -> s.status() != RunStatus.RUNNING).map(Finished::of).forEach(finished::add);
     applyRetention();
-    liveBytes = locations.values().stream().mapToLong(Location::length).sum();
-    if (segments.size() == 1 && damaged == 0 && rewritten.isEmpty() && Files.size(segments.getFirst()) == liveBytes) {
-      channel = FileChannel.open(segments.getFirst(), StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-      segmentBytes = channel.size();
-    } else {
-      rewritten.keySet().retainAll(summaries.keySet());
-      compact(segments, rewritten);
-    }
+    rewritten.keySet().retainAll(summaries.keySet());
+    segments.start(existing, rewritten);
     for (Path file : imported) {
       Files.deleteIfExists(file);
     }
-    return new Recovery(summaries.size(), interrupted, damaged);
+    return new Recovery(summaries.size(), interrupted[0], damaged);
   }
 
   /** Reads the summaries of the segments' records (a later record of a run wins); returns how many were damaged. */
-  private int replay(List<Path> segments) throws IOException {
+  private int replay(List<Path> existing) throws IOException {
     int[] damaged = {0};
-    for (Path segment : segments) {
-      long seq = log.sequence(segment);
+    for (Path segment : existing) {
       RecordLog.read(segment, (offset, length, payload) -> {
         TraceSummary summary = payload == null ? null : summaryOrNull(payload);
         if (summary == null) {
@@ -216,7 +181,7 @@ public final class TraceStore implements TraceSink, AutoCloseable {
           LOG.log(Level.WARNING, "traces: skipped a damaged record at byte " + offset + " of " + segment);
         } else {
           summaries.put(summary.jobId(), summary);
-          locations.put(summary.jobId(), new Location(seq, offset, length));
+          segments.found(summary.jobId(), segment, offset, length);
         }
       });
     }
@@ -254,36 +219,31 @@ public final class TraceStore implements TraceSink, AutoCloseable {
     return damaged;
   }
 
-  /** Runs that were going when the process stopped: recorded as interrupted. */
-  private int markInterrupted(Map<String, byte[]> rewritten) throws IOException {
+  /** Records the runs that were going when the process stopped as interrupted; returns {interrupted, unreadable}. */
+  private int[] markInterrupted(Map<String, byte[]> rewritten) {
     int interrupted = 0;
+    int unreadable = 0;
     for (TraceSummary summary : List.copyOf(summaries.values())) {
       if (summary.status() != RunStatus.RUNNING) {
         continue;
       }
       String jobId = summary.jobId();
-      byte[] line = rewritten.get(jobId);
-      Trace going = line != null ? TraceRecords.trace(payloadOf(line)) : storedTrace(jobId);
-      Trace stopped = interrupted(going);
-      summaries.put(jobId, stopped.summary());
-      locations.remove(jobId);
-      rewritten.put(jobId, TraceRecords.line(stopped));
-      interrupted++;
+      try {
+        byte[] line = rewritten.get(jobId);
+        byte[] payload = line != null ? RecordLog.payload(line, 0, line.length - 1) : segments.payload(jobId);
+        Trace stopped = interrupted(TraceRecords.trace(payload));
+        summaries.put(jobId, stopped.summary());
+        rewritten.put(jobId, TraceRecords.line(stopped));
+        interrupted++;
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.WARNING, "traces: skipped the trace of job " + jobId + ", which cannot be read: " + e.getMessage());
+        summaries.remove(jobId);
+        segments.forget(jobId);
+        rewritten.remove(jobId);
+        unreadable++;
+      }
     }
-    return interrupted;
-  }
-
-  private Trace storedTrace(String jobId) throws IOException {
-    Location at = locations.get(jobId);
-    byte[] payload = RecordLog.readAt(log.segment(at.sequence()), at.offset(), at.length());
-    if (payload == null) {
-      throw new IOException("the record of job " + jobId + " changed while the store was opening");
-    }
-    return TraceRecords.trace(payload);
-  }
-
-  private static byte[] payloadOf(byte[] line) {
-    return RecordLog.payload(line, 0, line.length - 1);
+    return new int[] {interrupted, unreadable};
   }
 
   private static Trace interrupted(Trace t) {
@@ -298,34 +258,26 @@ public final class TraceStore implements TraceSink, AutoCloseable {
       latest.put(trace.jobId(), trace); // a quick run's start and end: only the end is written
     }
     List<Trace> traces = new ArrayList<>(latest.size());
+    List<String> jobIds = new ArrayList<>(latest.size());
     List<byte[]> lines = new ArrayList<>(latest.size());
     for (Trace trace : latest.values()) {
       try {
         lines.add(TraceRecords.line(trace));
         traces.add(trace);
+        jobIds.add(trace.jobId());
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "traces: " + e.getMessage());
         pending.remove(trace.jobId(), trace);
       }
     }
     try {
-      if (segmentDamaged) {
-        compact(List.of(log.segment(sequence)), Map.of());
-      }
-      RecordLog.writeAll(channel, lines);
-      channel.force(false);
+      segments.append(jobIds, lines);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "traces: cannot write " + traces.size() + " trace(s) to " + log.dir() + ": " + e.getMessage());
-      segmentDamaged = true;
       traces.forEach(trace -> pending.remove(trace.jobId(), trace));
       return;
     }
-    for (int i = 0; i < traces.size(); i++) {
-      Trace trace = traces.get(i);
-      int length = lines.get(i).length;
-      Location previous = locations.put(trace.jobId(), new Location(sequence, segmentBytes, length));
-      liveBytes += length - (previous == null ? 0 : previous.length());
-      segmentBytes += length;
+    for (Trace trace : traces) {
       if (trace.summary().status() != RunStatus.RUNNING) {
         finished.add(Finished.of(trace.summary()));
       }
@@ -341,85 +293,15 @@ public final class TraceStore implements TraceSink, AutoCloseable {
     while (!finished.isEmpty() && (finished.size() > retention.maxCount() || finished.first().startedAt().isBefore(oldest))) {
       String jobId = finished.pollFirst().jobId();
       summaries.remove(jobId);
-      Location at = locations.remove(jobId);
-      if (at != null) {
-        liveBytes -= at.length();
-      }
+      segments.forget(jobId);
     }
   }
 
-  /**
-   * Rewrites the log when it is over the size limit and twice what it holds alive, and at most a
-   * minute after retention removed a trace, so that removed traces leave the disk too.
-   */
   private void compactIfDue() {
-    boolean large = segmentBytes > Math.max(compactAfterBytes, 2 * liveBytes);
-    boolean removedAWhileAgo = segmentBytes > liveBytes && System.nanoTime() - lastCompaction > RETENTION_CHECK.toNanos();
-    if (large || removedAWhileAgo) {
-      try {
-        compact(List.of(log.segment(sequence)), Map.of());
-      } catch (IOException e) {
-        LOG.log(Level.WARNING, "traces: compaction failed, the log keeps growing: " + e.getMessage());
-      }
-    }
-  }
-
-  /**
-   * Copies the live records of {@code old} and the {@code rewritten} ones into a new segment,
-   * switches to it and deletes {@code old}.
-   */
-  private void compact(List<Path> old, Map<String, byte[]> rewritten) throws IOException {
-    long next = sequence + 1;
-    Map<String, Location> moved = new HashMap<>();
-    long[] size = {0};
-    FileChannel fresh = log.writeSegment(next, out -> {
-      Map<Long, FileChannel> sources = new HashMap<>();
-      try {
-        for (Map.Entry<String, Location> e : locations.entrySet()) {
-          Location at = e.getValue();
-          FileChannel source = sources.get(at.sequence());
-          if (source == null) {
-            source = FileChannel.open(log.segment(at.sequence()), StandardOpenOption.READ);
-            sources.put(at.sequence(), source);
-          }
-          copy(source, at, out);
-          moved.put(e.getKey(), new Location(next, size[0], at.length()));
-          size[0] += at.length();
-        }
-        for (Map.Entry<String, byte[]> e : rewritten.entrySet()) {
-          RecordLog.writeAll(out, List.of(e.getValue()));
-          moved.put(e.getKey(), new Location(next, size[0], e.getValue().length));
-          size[0] += e.getValue().length;
-        }
-      } finally {
-        for (FileChannel source : sources.values()) {
-          source.close();
-        }
-      }
-    });
-    if (channel != null) {
-      channel.close();
-    }
-    channel = fresh;
-    sequence = next;
-    segmentBytes = size[0];
-    liveBytes = size[0];
-    segmentDamaged = false;
-    lastCompaction = System.nanoTime();
-    locations.putAll(moved);
-    for (Path segment : old) {
-      Files.deleteIfExists(segment);
-    }
-  }
-
-  private static void copy(FileChannel source, Location at, FileChannel out) throws IOException {
-    long copied = 0;
-    while (copied < at.length()) {
-      long n = source.transferTo(at.offset() + copied, at.length() - copied, out);
-      if (n <= 0) {
-        throw new IOException("segment " + at.sequence() + " ends before the record at byte " + at.offset());
-      }
-      copied += n;
+    try {
+      segments.compactIfDue();
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "traces: compaction failed, the log keeps growing: " + e.getMessage());
     }
   }
 }
