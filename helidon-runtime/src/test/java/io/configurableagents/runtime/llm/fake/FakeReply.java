@@ -1,7 +1,6 @@
 package io.configurableagents.runtime.llm.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +17,7 @@ public sealed interface FakeReply {
   /** This JSON as the answer (valid, or deliberately mistyped: the server does not check it). */
   static FakeReply answer(String json) {
     try {
-      return new Answer(new ObjectMapper().readTree(json));
+      return new Answer(WireFormat.JSON.readTree(json));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException("not JSON; use FakeReply.text for malformed answers", e);
     }
