@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Traces as JSON: the format of the store's files and of the page's API ({@code docs/traces.md}).
+ * Traces as JSON: the format of the store's records and of the page's API ({@code docs/traces.md}).
  * Times are ISO-8601 instants, durations milliseconds with microsecond precision; absent values
  * are left out. {@link TraceParser} reads it back.
  */
@@ -37,13 +37,8 @@ public final class TraceJson {
     return tree(g -> writeSummary(g, s));
   }
 
-  /** The whole trace as a JSON tree (for the page's API). */
-  public static ObjectNode trace(Trace t) {
-    return tree(g -> writeTrace(g, t));
-  }
-
-  /** The whole trace as compact JSON, written straight from the trace (the store's records). */
-  static byte[] bytes(Trace t) throws IOException {
+  /** The whole trace as compact JSON, written straight from the trace (the store's records, the page's API). */
+  public static byte[] bytes(Trace t) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
     try (JsonGenerator g = MAPPER.createGenerator(out)) {
       writeTrace(g, t);
@@ -60,7 +55,7 @@ public final class TraceJson {
       writer.write(buffer);
       return MAPPER.readTree(buffer.asParser(MAPPER));
     } catch (IOException e) {
-      throw new UncheckedIOException("a trace cannot be written as JSON: " + e.getMessage(), e);
+      throw new UncheckedIOException("a trace summary cannot be written as JSON: " + e.getMessage(), e);
     }
   }
 

@@ -7,6 +7,8 @@ import io.configurableagents.runtime.engine.RunControl;
 import io.configurableagents.runtime.engine.RunResult;
 import io.configurableagents.runtime.engine.WorkflowEngine;
 import io.configurableagents.runtime.llm.ProviderFailures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +123,7 @@ class TraceRecorderTest {
   }
 
   @Test
-  void withoutPromptLoggingOnlySizesOfPromptsResponsesAndAnswersAreKept() {
+  void withoutPromptLoggingOnlySizesOfPromptsResponsesAndAnswersAreKept() throws IOException {
     Trace trace = TraceFixtures.run(TraceFixtures.TWO_NODES, ScriptedLlm.replying("{\"result\": \"secret plot\"}"),
         Map.of("topic", "dragons"), TraceFixtures.logging(false));
 
@@ -133,15 +135,15 @@ class TraceRecorderTest {
     assertThat(end.response().orElseThrow().text()).isEmpty();
     assertThat(end.response().orElseThrow().chars()).isEqualTo("{\"result\": \"secret plot\"}".length());
     assertThat(end.result().get("outline")).isEqualTo("[not logged: 13 chars]");
-    assertThat(TraceJson.trace(trace).toString()).doesNotContain("Outline a story").doesNotContain("\"secret plot\\\"");
+    assertThat(new String(TraceJson.bytes(trace), StandardCharsets.UTF_8)).doesNotContain("Outline a story").doesNotContain("\"secret plot\\\"");
   }
 
   @Test
-  void secretValuesOfTheEnvironmentNeverAppearInATrace() {
+  void secretValuesOfTheEnvironmentNeverAppearInATrace() throws IOException {
     Trace trace = TraceFixtures.run(TraceFixtures.TWO_NODES, ScriptedLlm.replying("{\"result\": \"ok\"}"),
         Map.of("topic", "the key " + TraceFixtures.API_KEY), TraceFixtures.logging(true));
 
-    String json = TraceJson.trace(trace).toString();
+    String json = new String(TraceJson.bytes(trace), StandardCharsets.UTF_8);
     assertThat(json).doesNotContain(TraceFixtures.API_KEY).contains("the key ***");
   }
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.configurableagents.runtime.llm.ProviderFailures;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +32,7 @@ class TraceStoreTest {
   }
 
   @Test
-  void aTraceWrittenAsJsonReadsBackEqual() {
+  void aTraceWrittenAsJsonReadsBackEqual() throws IOException {
     Trace ok = TraceFixtures.run(TraceFixtures.TWO_NODES, new ScriptedLlm(r -> "nope", r -> "{\"result\": \"x\"}"),
         Map.of("topic", "t"), TraceFixtures.logging(true));
     Trace failed = TraceFixtures.run(TraceFixtures.TWO_NODES, new ScriptedLlm(r -> {
@@ -37,7 +40,7 @@ class TraceStoreTest {
     }), Map.of("topic", "t"), TraceFixtures.logging(false));
 
     for (Trace trace : List.of(ok, failed)) {
-      assertThat(TraceParser.trace(TraceJson.trace(trace))).isEqualTo(trace);
+      assertThat(TraceParser.trace(TraceJson.MAPPER.readTree(TraceJson.bytes(trace)))).isEqualTo(trace);
     }
   }
 
@@ -90,8 +93,8 @@ class TraceStoreTest {
     }
     Path segment = onlySegment();
     byte[] whole = Files.readAllBytes(segment);
-    byte[] tail = "0badc0de {\"summary\": {\"job_id\": \"cut".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] torn = java.util.Arrays.copyOf(whole, whole.length + tail.length);
+    byte[] tail = "0badc0de {\"summary\": {\"job_id\": \"cut".getBytes(StandardCharsets.UTF_8);
+    byte[] torn = Arrays.copyOf(whole, whole.length + tail.length);
     System.arraycopy(tail, 0, torn, whole.length, tail.length);
     Files.write(segment, torn);
 
@@ -109,7 +112,7 @@ class TraceStoreTest {
   @Test
   void oddJobIdsAreKeptAsDataAndTheFilesOfEarlierVersionsAreTakenIn() throws IOException {
     Trace legacy = sample("from-a-file", Instant.now().minusSeconds(60), RunStatus.COMPLETED);
-    Files.write(dir.resolve("from-a-file.json"), TraceJson.MAPPER.writeValueAsBytes(TraceJson.trace(legacy)));
+    Files.write(dir.resolve("from-a-file.json"), TraceJson.bytes(legacy));
     Files.writeString(dir.resolve("broken.json"), "{\"summary\": {\"job_id\": ");
     Files.writeString(dir.resolve("half-written.json.tmp"), "{");
     try (TraceStore store = TraceStore.open(dir, TraceRetention.DEFAULT, Clock.systemUTC())) {
@@ -132,7 +135,7 @@ class TraceStoreTest {
     TraceRetention keep500 = new TraceRetention(Duration.ofDays(1), 500);
     long compactAfter = 200_000;
     try (TraceStore store = TraceStore.open(dir, keep500, Clock.systemUTC(), compactAfter)) {
-      List<Thread> runs = new java.util.ArrayList<>();
+      List<Thread> runs = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int thread = t;
         runs.add(Thread.ofVirtual().start(() -> {
@@ -164,11 +167,9 @@ class TraceStoreTest {
 
   private Path onlySegment() throws IOException {
     try (var files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".log")).collect(java.util.stream.Collectors.collectingAndThen(
-          java.util.stream.Collectors.toList(), l -> {
-            assertThat(l).hasSize(1);
-            return l.getFirst();
-          }));
+      List<Path> segments = files.filter(f -> f.getFileName().toString().endsWith(".log")).toList();
+      assertThat(segments).hasSize(1);
+      return segments.getFirst();
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configurableagents.runtime.trace.RunStatus;
+import io.configurableagents.runtime.trace.Trace;
 import io.configurableagents.runtime.trace.TraceJson;
 import io.configurableagents.runtime.trace.Traces;
 import io.helidon.http.HeaderNames;
@@ -73,7 +74,7 @@ public final class TracesHttpService implements HttpService {
   private void run(ServerRequest req, ServerResponse res) {
     String id = req.path().pathParameters().get("id");
     traces.find(id).ifPresentOrElse(
-        t -> send(res, Status.OK_200, TraceJson.trace(t)),
+        t -> send(res, Status.OK_200, traceJson(t)),
         () -> send(res, Status.NOT_FOUND_404, error("not_found", "no trace of job " + id + " (it never ran here, or retention removed it)")));
   }
 
@@ -115,10 +116,22 @@ public final class TracesHttpService implements HttpService {
 
   private static void send(ServerResponse res, Status status, JsonNode body) {
     try {
-      res.status(status);
-      res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
-      res.header(HeaderNames.CACHE_CONTROL, "no-store");
-      res.send(MAPPER.writeValueAsBytes(body));
+      send(res, status, MAPPER.writeValueAsBytes(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void send(ServerResponse res, Status status, byte[] json) {
+    res.status(status);
+    res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
+    res.header(HeaderNames.CACHE_CONTROL, "no-store");
+    res.send(json);
+  }
+
+  private static byte[] traceJson(Trace trace) {
+    try {
+      return TraceJson.bytes(trace);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
