@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("on port (\\d+)");
+  private static final Pattern HEAP_USED = Pattern.compile("heap.*?, used (\\d+)K");
+  /** Longer than any wait a test asks for: a server that stopped answering fails the test instead of hanging it. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Process process;
@@ -87,6 +90,35 @@ final class ServerProcess implements AutoCloseable {
     return port;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
+  /**
+   * The heap in use right after a full collection, in bytes: {@code jcmd PID GC.run}, then the
+   * "used" figure of {@code jcmd PID GC.heap_info} (what the live objects take).
+   */
+  long heapAfterGc() throws IOException, InterruptedException {
+    jcmd("GC.run");
+    Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+    if (!used.find()) {
+      throw new AssertionError("no heap figure in jcmd's answer");
+    }
+    return Long.parseLong(used.group(1)) * 1024;
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+    Process jcmd = new ProcessBuilder(java.resolveSibling("jcmd").toString(), String.valueOf(pid()), command)
+        .redirectErrorStream(true)
+        .start();
+    String answer = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+      throw new AssertionError("jcmd " + command + " failed: " + answer);
+    }
+    return answer;
+  }
+
   String output() {
     try {
       return Files.readString(output);
@@ -96,16 +128,17 @@ final class ServerProcess implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).DELETE().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
     return HTTP.send(
         HttpRequest.newBuilder(uri(path))
+            .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
             .build(),
