@@ -136,13 +136,17 @@ final class ServerProcess implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri(path))
-            .timeout(REQUEST_TIMEOUT)
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return post(path, contentType, body, Map.of());
+  }
+
+  HttpResponse<String> post(String path, String contentType, String body, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .timeout(REQUEST_TIMEOUT)
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    headers.forEach(request::header);
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   URI uri(String path) {
