@@ -70,6 +70,8 @@ class LargeInputsIT {
       afterWarmUp = server.heapAfterGc();
       ids.addAll(runs(server, WARM_UP_RUNS, RUNS));
       atEnd = server.heapAfterGc();
+      System.out.printf("heap after GC: %.1f MB after %d runs, %.1f MB after %d runs%n",
+          afterWarmUp / 1048576.0, WARM_UP_RUNS, atEnd / 1048576.0, RUNS);
 
       assertThat(server.get("/health").statusCode()).isEqualTo(200);
       assertThat(atEnd - afterWarmUp)

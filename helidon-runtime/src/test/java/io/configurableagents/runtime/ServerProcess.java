@@ -47,7 +47,20 @@ final class ServerProcess implements AutoCloseable {
   /** Starts the jar with extra JVM options and waits until it listens (or exits). */
   static ServerProcess start(Map<String, String> env, Path output, List<String> jvmOptions)
       throws IOException, InterruptedException {
-    Process process = launch(env, output, jvmOptions);
+    return awaitListening(launch(env, output, jvmOptions, List.of()), output);
+  }
+
+  /**
+   * Starts the jar with every file it writes limited to {@code kilobytes} ({@code ulimit -f}): a
+   * write beyond fails with "File too large", as on a full disk.
+   */
+  static ServerProcess startWithFileSizeLimit(Map<String, String> env, Path output, long kilobytes)
+      throws IOException, InterruptedException {
+    List<String> shell = List.of("bash", "-c", "ulimit -f " + kilobytes + " && exec \"$@\"", "bash");
+    return awaitListening(launch(env, output, List.of(), shell), output);
+  }
+
+  private static ServerProcess awaitListening(Process process, Path output) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       Matcher m = LISTENING.matcher(Files.readString(output));
@@ -65,7 +78,7 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the jar expecting it to stop by itself; returns its exit code. */
   static int runToExit(Map<String, String> env, Path output) throws IOException, InterruptedException {
-    Process process = launch(env, output, List.of());
+    Process process = launch(env, output, List.of(), List.of());
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the server did not exit within 60 s:\n" + Files.readString(output));
@@ -73,10 +86,13 @@ final class ServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  private static Process launch(Map<String, String> env, Path output, List<String> jvmOptions) throws IOException {
+  /** {@code launcher} comes before the java command (a shell that sets limits, then execs it). */
+  private static Process launch(Map<String, String> env, Path output, List<String> jvmOptions, List<String> launcher)
+      throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     String jar = System.getProperty("runtime.jar", "target/helidon-runtime-0.1.0-SNAPSHOT.jar");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(List.of(java, "-Xmx256m"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar));
     ProcessBuilder builder = new ProcessBuilder(command);
