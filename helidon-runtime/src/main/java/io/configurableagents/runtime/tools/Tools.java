@@ -22,9 +22,12 @@ public final class Tools {
   private final ToolSettings settings;
   private final ToolHttp http;
 
+  private final PathGuard paths;
+
   private Tools(ToolSettings settings) {
     this.settings = settings;
     this.http = new ToolHttp(new NetworkGuard(settings.allowedHosts()));
+    this.paths = new PathGuard(settings.allowedPaths());
   }
 
   public static Tools create(ToolSettings settings) {
@@ -54,9 +57,21 @@ public final class Tools {
     return switch (tool) {
       case SERPER_SEARCH -> new SearchTool(tool.id(), SearchTool.Provider.SERPER, results, settings, http, timeout);
       case WEB_SEARCH -> new SearchTool(tool.id(), searchProvider(spec), results, settings, http, timeout);
+      case WEB_SCRAPE -> WebTool.scrape(http, timeout);
+      case HTTP_CLIENT -> WebTool.client(http, timeout);
+      case FILE_READ -> FileTool.read(paths);
+      case FILE_WRITE -> FileTool.write(paths);
+      case FILE_GLOB -> FileTool.glob(paths);
+      case FILE_MOVE -> FileTool.move(paths);
+      case SQL_QUERY -> new SqlTool(
+          Optional.ofNullable(spec.config().get("url")).map(String::valueOf), settings,
+          (int) (long) number(spec, "max_rows").orElse(1000L), timeout);
+      case DATAFRAME_TO_CSV -> new CsvTool();
       case JSON_PARSE -> ParseTool.json();
       case YAML_PARSE -> ParseTool.yaml();
-      default -> throw new UnsupportedOperationException(tool.id());
+      case SHELL -> CommandTool.shell(settings.allowedCommands(), timeout);
+      case PROCESS -> CommandTool.process(settings.allowedCommands(), timeout);
+      case ENV_VARS -> new EnvVarsTool(settings);
     };
   }
 
