@@ -6,6 +6,7 @@ import io.configurableagents.core.types.Coercion;
 import io.configurableagents.core.types.CoercionProblem;
 import io.configurableagents.core.types.CoercionResult;
 import io.configurableagents.runtime.llm.LlmClient;
+import io.configurableagents.runtime.llm.Environment;
 import io.configurableagents.runtime.llm.LlmClients;
 import io.configurableagents.runtime.llm.MissingEnvironmentException;
 import io.configurableagents.runtime.llm.ProviderEnvironment;
@@ -41,15 +42,17 @@ public final class WorkflowEngine {
   private final CompiledWorkflow graph;
   private final EngineOptions options;
   private final Limits limits;
-  private final List<RequiredVariable> requiredEnvironment;
+  /** The variables the providers need (looked up in the clients' environment) and the tools need (in the tools'). */
+  private final List<Needed> requiredEnvironment;
   private final SecretRedactor redactor;
 
   private WorkflowEngine(CompiledWorkflow graph, EngineOptions options, Tools tools) {
     this.graph = graph;
     this.options = options;
     this.limits = Limits.of(graph.workflow().config().execution(), options);
-    List<RequiredVariable> required = new ArrayList<>(ProviderEnvironment.of(graph.workflow()).required());
-    required.addAll(tools.required(graph.workflow()));
+    List<Needed> required = new ArrayList<>();
+    ProviderEnvironment.of(graph.workflow()).required().forEach(v -> required.add(new Needed(v, options.environment())));
+    tools.required(graph.workflow()).forEach(v -> required.add(new Needed(v, tools.settings().environment())));
     this.requiredEnvironment = List.copyOf(required);
     this.redactor = SecretRedactor.forProviderKeys(options.environment());
   }
@@ -117,8 +120,10 @@ public final class WorkflowEngine {
   }
 
   private List<RequiredVariable> missingIn() {
-    return requiredEnvironment.stream().filter(v -> options.environment().variable(v.name()).isEmpty()).toList();
+    return requiredEnvironment.stream().filter(n -> n.in().variable(n.variable().name()).isEmpty()).map(Needed::variable).toList();
   }
+
+  private record Needed(RequiredVariable variable, Environment in) {}
 
   /**
    * Runs the workflow to its end on the calling thread. Never throws for a failure of the run: the
