@@ -189,6 +189,7 @@ class ToolLoopTest {
   @Test
   void aMissingSearchKeyFailsTheRunBeforeAnyNodeAndReadinessNamesIt() {
     Map<String, String> env = new HashMap<>(Harness.KEYS);
+    env.remove("SERPER_API_KEY");
     WorkflowEngine engine = Harness.engine(WORKFLOW.replace("TOOLS", "serper_search"), new Turns(), Harness.OPTIONS.withEnvironment(env));
     Harness.Outcome run = Harness.run(engine, Map.of("topic", "otters"));
 
