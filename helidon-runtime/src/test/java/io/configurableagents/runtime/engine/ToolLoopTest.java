@@ -211,6 +211,7 @@ class ToolLoopTest {
     private final List<Function<LlmRequest, LlmResponse>> turns;
     final List<LlmRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private boolean recording = true;
 
     @SafeVarargs
     Turns(Function<LlmRequest, LlmResponse>... turns) {
@@ -225,9 +226,17 @@ class ToolLoopTest {
       return new LlmResponse(json, 10, 5, "gpt-4o-mini");
     }
 
+    /** Whether requests are kept (benchmarks keep none, so that memory does not grow). */
+    Turns recording(boolean keep) {
+      this.recording = keep;
+      return this;
+    }
+
     @Override
     public LlmResponse complete(LlmRequest request) {
-      requests.add(request);
+      if (recording) {
+        requests.add(request);
+      }
       int n = calls.getAndIncrement();
       return turns.get(Math.min(n, turns.size() - 1)).apply(request);
     }
