@@ -40,9 +40,6 @@ public final class Deployer {
     ImageBuilder images = new ImageBuilder(docker, log, suggestions);
     ImageBuilder.BuiltImage image = images.build(request);
     log.info("Built image " + image.reference() + " (" + image.imageId() + ")");
-    if (request.baseImage() instanceof BaseImage.Jlink) {
-      loadJlinkBase(images, (BaseImage.Jlink) request.baseImage(), request);
-    }
 
     String id = runner.start(request, envFile);
     log.info("Started container " + request.containerName() + "; waiting for GET /health (at most "
@@ -66,9 +63,12 @@ public final class Deployer {
     return new Deployment(id, image, took);
   }
 
-  /** Both host ports must be free, except those the container being replaced holds now. */
+  /**
+   * Both host ports must be free, except those the container being replaced holds now (published,
+   * or on the host network listened on by its runtime).
+   */
   private void requirePortsFree(DeployRequest request) {
-    Set<Integer> freedByReplace = request.replace() ? runner.publishedPorts(request.containerName()) : Set.of();
+    Set<Integer> freedByReplace = request.replace() ? runner.heldPorts(request.containerName()) : Set.of();
     if (!freedByReplace.contains(request.port()) && !HostPorts.isFree(request.port())) {
       throw suggestions.portInUse(request.port(), Setting.PORT, "");
     }
@@ -76,12 +76,6 @@ public final class Deployer {
         && !HostPorts.isFree(request.tracesPort())) {
       throw suggestions.portInUse(request.tracesPort(), Setting.TRACES_PORT, suggestions.tracesOffHint());
     }
-  }
-
-  private void loadJlinkBase(ImageBuilder images, BaseImage.Jlink base, DeployRequest request) {
-    JlinkBase jlink = JlinkBase.of(base.jdkHome(), suggestions);
-    String reference = images.loadJlinkBase(jlink, jlink.prepare(request.cacheDirectory(), log), request);
-    log.debug("The jlink base is in Docker as " + reference + " (the generated Dockerfile's BASE_IMAGE)");
   }
 
   /** Where published ports are reached: this machine, or the host of a tcp:// DOCKER_HOST. */

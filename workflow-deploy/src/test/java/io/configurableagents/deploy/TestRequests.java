@@ -9,7 +9,6 @@ import io.configurableagents.core.model.TypeRef;
 import io.configurableagents.core.model.Workflow;
 import io.configurableagents.core.model.WorkflowConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,34 +30,29 @@ final class TestRequests {
   }
 
   static DeployRequest request(Path dir) {
-    return new DeployRequest(openAiWorkflow(), dir.resolve("workflow.yaml"), "ticket-triage", "ticket-triage:1.0.0",
-        new BaseImage.Registry(BaseImage.DEFAULT), new RuntimeJars(dir.resolve("runtime.jar"), List.of()),
-        new ImageMetadata("1.0.0", Optional.empty(), Instant.EPOCH), 8000, 5000, Duration.ofSeconds(30),
-        new EnvFileChoice.DefaultFile(dir.resolve(".env")), false, Duration.ofSeconds(60), Optional.empty(),
-        dir.resolve("target/workflow-deploy"), dir.resolve("target/workflow-cache"));
+    return DeployRequest.builder(openAiWorkflow(), dir.resolve("workflow.yaml"))
+        .containerName("ticket-triage")
+        .runtimeJars(new RuntimeJars(dir.resolve("runtime.jar"), List.of()))
+        .metadata(new ImageMetadata("1.0.0", Optional.empty(), Instant.EPOCH))
+        .envFile(new EnvFileChoice.DefaultFile(dir.resolve(".env")))
+        .outputDirectory(dir.resolve("target/workflow-deploy"))
+        .cacheDirectory(dir.resolve("target/workflow-cache"))
+        .build();
   }
 
   static DeployRequest withPorts(DeployRequest r, int port, int tracesPort) {
-    return new DeployRequest(r.workflow(), r.workflowFile(), r.containerName(), r.image(), r.baseImage(),
-        r.runtimeJars(), r.metadata(), port, tracesPort, r.syncTimeout(), r.envFile(), r.replace(), r.readyTimeout(),
-        r.network(), r.outputDirectory(), r.cacheDirectory());
+    return r.toBuilder().port(port).tracesPort(tracesPort).build();
   }
 
   static DeployRequest withNetwork(DeployRequest r, String network) {
-    return new DeployRequest(r.workflow(), r.workflowFile(), r.containerName(), r.image(), r.baseImage(),
-        r.runtimeJars(), r.metadata(), r.port(), r.tracesPort(), r.syncTimeout(), r.envFile(), r.replace(),
-        r.readyTimeout(), Optional.of(network), r.outputDirectory(), r.cacheDirectory());
+    return r.toBuilder().network(Optional.of(network)).build();
   }
 
   static DeployRequest withReplace(DeployRequest r) {
-    return new DeployRequest(r.workflow(), r.workflowFile(), r.containerName(), r.image(), r.baseImage(),
-        r.runtimeJars(), r.metadata(), r.port(), r.tracesPort(), r.syncTimeout(), r.envFile(), true,
-        r.readyTimeout(), r.network(), r.outputDirectory(), r.cacheDirectory());
+    return r.toBuilder().replace(true).build();
   }
 
   static DeployRequest withNames(DeployRequest r, String container, String image) {
-    return new DeployRequest(r.workflow(), r.workflowFile(), container, image, r.baseImage(), r.runtimeJars(),
-        r.metadata(), r.port(), r.tracesPort(), r.syncTimeout(), r.envFile(), r.replace(), r.readyTimeout(),
-        r.network(), r.outputDirectory(), r.cacheDirectory());
+    return r.toBuilder().containerName(container).image(image).build();
   }
 }

@@ -63,8 +63,8 @@ public final class ImageLayout {
     labels.put("org.opencontainers.image.version", metadata.projectVersion());
     labels.put("org.opencontainers.image.created", metadata.created().toString());
     metadata.source().ifPresent(s -> labels.put("org.opencontainers.image.source", s));
-    labels.put("io.configurableagents.workflow.name", workflow.name());
-    labels.put("io.configurableagents.workflow.version", workflow.versionOrDefault());
+    labels.put(ContainerLabels.WORKFLOW_NAME, workflow.name());
+    labels.put(ContainerLabels.WORKFLOW_VERSION, workflow.versionOrDefault());
     return labels;
   }
 }

@@ -38,7 +38,9 @@ final class HealthWait {
       if (System.nanoTime() > nextStateCheck) {
         Optional<String> stopped = runner.stoppedState(container);
         if (stopped.isPresent()) {
-          throw suggestions.exited(container, stopped.get(), runner.lastLogLines(container, LOG_LINES));
+          String logs = runner.lastLogLines(container, LOG_LINES);
+          runner.stopQuietly(container);
+          throw suggestions.exited(container, stopped.get(), logs);
         }
         nextStateCheck = System.nanoTime() + STATE_CHECK.toNanos();
       }

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs the workflow's container: {@code docker run -d --pull never} with the name, the ports, the
@@ -18,7 +15,8 @@ import java.util.regex.Pattern;
 public final class ContainerRunner {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
-  private static final Pattern HOST_PORT = Pattern.compile("\"HostPort\":\"(\\d+)\"");
+  /** As the Python tool's compose file had it. */
+  static final String RESTART_POLICY = "unless-stopped";
 
   private final DockerCli docker;
   private final HelpfulSuggestions suggestions;
@@ -36,16 +34,18 @@ public final class ContainerRunner {
     return result.succeeded() ? Optional.of(result.stdout().strip()) : Optional.empty();
   }
 
-  /** The host ports an existing container publishes (they are freed when it is replaced). */
-  public Set<Integer> publishedPorts(String name) {
-    ProcessResult result =
-        docker.run(TIMEOUT, "container", "inspect", "--format", "{{json .HostConfig.PortBindings}}", name);
-    Set<Integer> ports = new TreeSet<>();
-    Matcher m = HOST_PORT.matcher(result.succeeded() ? result.stdout() : "");
-    while (m.find()) {
-      ports.add(Integer.parseInt(m.group(1)));
-    }
-    return ports;
+  /** The container called {@code name}, if there is one. */
+  public Optional<DeployedContainer> inspect(String name) {
+    ProcessResult result = docker.run(TIMEOUT, "container", "inspect", name);
+    return result.succeeded() ? DeployedContainer.parseAll(result.stdout()).stream().findFirst() : Optional.empty();
+  }
+
+  /**
+   * The host ports the container called {@code name} holds, freed when it is replaced: those it
+   * publishes, or on the host network those its runtime listens on.
+   */
+  public Set<Integer> heldPorts(String name) {
+    return inspect(name).map(DeployedContainer::hostPorts).orElse(Set.of());
   }
 
   /** Fails with the two ways out when the name is taken and {@code replace} is off. */
@@ -56,11 +56,14 @@ public final class ContainerRunner {
     }
   }
 
-  /** The arguments after {@code docker}. */
+  /**
+   * The arguments after {@code docker}. Docker restarts the container when it exits on its own
+   * (the runtime exits on a failure it cannot recover from), but not after {@code docker stop}.
+   */
   public static List<String> runArguments(DeployRequest request, Optional<Path> envFile) {
-    List<String> args = new ArrayList<>(List.of("run", "-d", "--pull", "never", "--name", request.containerName()));
-    boolean hostNetwork = request.network().filter("host"::equals).isPresent();
-    if (hostNetwork) {
+    List<String> args = new ArrayList<>(List.of("run", "-d", "--pull", "never", "--name", request.containerName(),
+        "--restart", RESTART_POLICY));
+    if (request.hostNetwork()) {
       // no port mapping on the host network: the runtime listens on the host ports themselves
       args.addAll(List.of("-e", "PORT=" + request.port(), "-e", "TRACES_PORT=" + request.tracesPort()));
     } else {
@@ -74,6 +77,7 @@ public final class ContainerRunner {
     envFile.ifPresent(f -> args.addAll(List.of("--env-file", f.toString())));
     args.addAll(List.of("-v", request.dataVolume() + ":" + ImageLayout.DATA));
     request.network().ifPresent(n -> args.addAll(List.of("--network", n)));
+    ContainerLabels.of(request).forEach((key, value) -> args.addAll(List.of("--label", key + "=" + value)));
     args.add(request.image());
     return args;
   }
@@ -103,18 +107,32 @@ public final class ContainerRunner {
     return text.isEmpty() ? "(the container printed nothing)" : text.indent(4).stripTrailing();
   }
 
-  /** "exited (exit code 2)" and the like, or empty while it runs. */
+  /**
+   * "exited with exit code 2" and the like, or empty while it runs. A container that Docker had
+   * to restart under its restart policy has stopped too, even if it runs again for now.
+   */
   public Optional<String> stoppedState(String name) {
     ProcessResult result = docker.run(TIMEOUT, "container", "inspect", "--format",
-        "{{.State.Status}} {{.State.ExitCode}}", name);
+        "{{.State.Status}} {{.State.ExitCode}} {{.RestartCount}}", name);
     if (!result.succeeded()) {
       return Optional.of("removed");
     }
     String[] parts = result.stdout().strip().split(" ");
     String status = parts[0];
-    if (status.equals("running") || status.equals("created") || status.equals("restarting")) {
+    String exitCode = parts.length > 1 ? parts[1] : "?";
+    int restarts = parts.length > 2 && parts[2].matches("\\d+") ? Integer.parseInt(parts[2]) : 0;
+    if (restarts > 0 || status.equals("restarting")) {
+      return Optional.of("exited with exit code " + exitCode + ", and Docker restarted it "
+          + (restarts == 1 ? "once" : restarts + " times"));
+    }
+    if (status.equals("running") || status.equals("created")) {
       return Optional.empty();
     }
-    return Optional.of(status + (parts.length > 1 ? " with exit code " + parts[1] : ""));
+    return Optional.of(status + " with exit code " + exitCode);
+  }
+
+  /** Stops the container, so that its restart policy does not start it again and again; quiet when it cannot. */
+  public void stopQuietly(String name) {
+    docker.run(STOP_TIMEOUT, "stop", "--time", "10", name);
   }
 }

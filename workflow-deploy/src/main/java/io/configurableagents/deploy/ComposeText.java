@@ -5,14 +5,15 @@ import java.util.Optional;
 
 /**
  * The generated {@code docker-compose.yml}: the container {@code deploy} runs, with the same
- * fixed internal ports, env file and data volume. No traces port when traces are off.
+ * fixed internal ports, env file, data volume, labels and restart policy. No traces port when
+ * traces are off.
  */
 final class ComposeText {
   private ComposeText() {}
 
   /** @param envFile the env file relative to the output directory, if any */
   static String of(DeployRequest r, Optional<Path> envFile) {
-    boolean hostNetwork = r.network().filter("host"::equals).isPresent();
+    boolean hostNetwork = r.hostNetwork();
     StringBuilder y = new StringBuilder();
     y.append("# The container `mvn workflow:deploy` runs. From this directory: docker compose up -d\n");
     y.append("# (it builds the image from the Dockerfile here when Docker does not have ").append(r.image()).append(")\n");
@@ -42,7 +43,10 @@ final class ComposeText {
     if (r.network().isPresent() && !hostNetwork) {
       y.append("    networks:\n      - ").append(quote(r.network().get())).append('\n');
     }
-    y.append("    restart: unless-stopped\n");
+    y.append("    labels:\n");
+    ContainerLabels.of(r).forEach((key, value) -> y.append("      ").append(key).append(": ").append(quote(value))
+        .append('\n'));
+    y.append("    restart: ").append(ContainerRunner.RESTART_POLICY).append('\n');
     y.append("volumes:\n");
     y.append("  data:\n");
     y.append("    name: ").append(quote(r.dataVolume())).append('\n');

@@ -37,7 +37,7 @@ public final class ArtifactGenerator {
       Files.createDirectories(out);
       written.add(copy(r.workflowFile(), out.resolve("workflow.yaml")));
       written.add(write(out.resolve("openapi.yaml"), WorkflowDocuments.openApiYaml(r.workflow())));
-      String base = dockerfileBase(r);
+      String base = r.baseImage().dockerfileBase(suggestions);
       written.add(write(out.resolve("Dockerfile"), DockerfileText.of(r, base)));
       written.addAll(buildContext(r));
       Optional<Path> envFile = r.envFile().path().map(f -> out.toAbsolutePath().normalize().relativize(f));
@@ -50,21 +50,6 @@ public final class ArtifactGenerator {
     }
     log.info("Generated " + written.size() + " deployment files in " + out);
     return written;
-  }
-
-  /** The Dockerfile's default {@code BASE_IMAGE}: the configured base where Docker can name it. */
-  String dockerfileBase(DeployRequest r) {
-    BaseImage base = r.baseImage();
-    if (base instanceof BaseImage.Registry) {
-      return ((BaseImage.Registry) base).reference();
-    }
-    if (base instanceof BaseImage.DockerDaemon) {
-      return ((BaseImage.DockerDaemon) base).name();
-    }
-    if (base instanceof BaseImage.Jlink) {
-      return JlinkBase.of(((BaseImage.Jlink) base).jdkHome(), suggestions).imageReference();
-    }
-    return BaseImage.DEFAULT;
   }
 
   /** The jars as {@code libs/} and {@code runtime.jar}, and an empty {@code data/}, next to the Dockerfile. */

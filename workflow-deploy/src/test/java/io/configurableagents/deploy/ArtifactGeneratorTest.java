@@ -23,11 +23,8 @@ class ArtifactGeneratorTest {
     Files.writeString(dir.resolve("workflow.yaml"), WORKFLOW);
     Files.writeString(dir.resolve("runtime.jar"), "runtime");
     Path lib = Files.writeString(dir.resolve("helidon-webserver-4.5.0.jar"), "lib");
-    DeployRequest base = TestRequests.request(dir);
-    request = new DeployRequest(base.workflow(), base.workflowFile(), base.containerName(), base.image(),
-        base.baseImage(), new RuntimeJars(dir.resolve("runtime.jar"), List.of(lib)), base.metadata(), base.port(),
-        base.tracesPort(), base.syncTimeout(), base.envFile(), false, base.readyTimeout(), base.network(),
-        base.outputDirectory(), base.cacheDirectory());
+    request = TestRequests.request(dir).toBuilder()
+        .runtimeJars(new RuntimeJars(dir.resolve("runtime.jar"), List.of(lib))).build();
     out = request.outputDirectory();
   }
 
@@ -89,7 +86,10 @@ class ArtifactGeneratorTest {
         .contains("      - \"8000:8000\"\n      - \"5000:5000\"\n")
         .contains("    env_file:\n      - \"../../.env\"\n")
         .contains("      - data:/app/data\n")
-        .contains("volumes:\n  data:\n    name: \"ticket-triage-data\"\n");
+        .contains("volumes:\n  data:\n    name: \"ticket-triage-data\"\n")
+        .contains("    labels:\n      io.configurableagents.deployed-by: \"configurable-agents\"\n")
+        .contains("      io.configurableagents.workflow.name: \"Ticket Triage!\"\n")
+        .contains("    restart: unless-stopped\n");
   }
 
   @Test
@@ -105,7 +105,16 @@ class ArtifactGeneratorTest {
   void theReadmesDockerRunIsTheOneDeployRuns() {
     generate(request);
 
-    String run = "docker " + String.join(" ", ContainerRunner.runArguments(request, Optional.of(Path.of("../../.env"))));
+    String run = "docker run -d --pull never --name ticket-triage --restart unless-stopped -p 8000:8000"
+        + " -p 5000:5000 --env-file ../../.env -v ticket-triage-data:/app/data"
+        + " --label io.configurableagents.deployed-by=configurable-agents"
+        + " --label 'io.configurableagents.workflow.name=Ticket Triage!'"
+        + " --label io.configurableagents.workflow.version=2.1"
+        + " --label io.configurableagents.data-volume=ticket-triage-data"
+        + " --label io.configurableagents.api-port=8000 --label io.configurableagents.traces-port=5000"
+        + " ticket-triage:1.0.0";
+    assertThat(ContainerRunner.runArguments(request, Optional.of(Path.of("../../.env"))))
+        .contains("io.configurableagents.workflow.name=Ticket Triage!");
     assertThat(out.resolve("README.md")).content().contains("```sh\ndocker build -t ticket-triage:1.0.0 .\n" + run + "\n```")
         .contains("curl -X POST http://localhost:8000/run \\\n  -H 'Content-Type: application/json' \\\n  -d '{}'\n")
         .doesNotContain("\\\\\n");
