@@ -15,6 +15,7 @@ import io.configurableagents.runtime.http.HealthHttpService;
 import io.configurableagents.runtime.http.InfoHttpService;
 import io.configurableagents.runtime.http.OpenApiHttpService;
 import io.configurableagents.runtime.http.OpenApiTexts;
+import io.configurableagents.runtime.http.OpenConnections;
 import io.configurableagents.runtime.http.ReadinessCheck;
 import io.configurableagents.runtime.http.RunHttpService;
 import io.configurableagents.runtime.http.SchemaHttpService;
@@ -114,16 +115,23 @@ public final class Main {
     return Application.start(config, new EngineRunner(engine, listener), OpenApiTexts.of(workflow));
   }
 
-  /** The server: the API listener with its limits and observe endpoints; Helidon's own shutdown hook off (ours drains first). */
+  /**
+   * The server: the API listener with its limits (connections, idle time) and observe endpoints;
+   * Helidon's own shutdown hook off (ours drains first).
+   */
   static void server(WebServerConfig.Builder server, RuntimeConfig config, Application app) {
+    ConnectionLimits limits = config.connections();
+    OpenConnections connections = new OpenConnections();
+    ReadinessCheck readiness = new ReadinessCheck(app.runner(), app.jobs(), connections, limits.maxConnections());
     server
         .port(config.port())
         .backlog(8192)
+        .maxTcpConnections(limits.maxConnections())
+        .idleConnectionTimeout(limits.idleTimeout())
+        .idleConnectionPeriod(limits.idleCheckPeriod())
         .shutdownHook(false)
-        .addFeature(
-            ObserveFeature.just(
-                HealthObserver.builder().details(true).addCheck(new ReadinessCheck(app.runner(), app.jobs())).build()))
-        .routing(routing -> routing(routing, app));
+        .addFeature(ObserveFeature.just(HealthObserver.builder().details(true).addCheck(readiness).build()))
+        .routing(routing -> routing(routing.addFeature(connections), app));
   }
 
   /** The traces page needs a port of its own. */
@@ -139,8 +147,14 @@ public final class Main {
    * nothing of it is reachable through the API port.
    */
   static void traces(WebServerConfig.Builder server, RuntimeConfig config, Traces traces) {
+    ConnectionLimits limits = config.connections();
     config.tracesPort().ifPresent(port -> server
-        .putSocket(TRACES_SOCKET, socket -> socket.port(port).backlog(256))
+        .putSocket(TRACES_SOCKET, socket -> socket
+            .port(port)
+            .backlog(256)
+            .maxTcpConnections(ConnectionLimits.TRACES_MAX_CONNECTIONS)
+            .idleConnectionTimeout(limits.idleTimeout())
+            .idleConnectionPeriod(limits.idleCheckPeriod()))
         .routing(TRACES_SOCKET, routing -> routing.register(new TracesHttpService(traces))));
   }
 
