@@ -9,10 +9,12 @@ import io.configurableagents.runtime.aot.AotTraining;
 import io.configurableagents.runtime.engine.EngineOptions;
 import io.configurableagents.runtime.engine.RunListener;
 import io.configurableagents.runtime.engine.WorkflowEngine;
+import io.configurableagents.runtime.http.ConnectionClose;
 import io.configurableagents.runtime.http.DocsHttpService;
 import io.configurableagents.runtime.http.ErrorMapping;
 import io.configurableagents.runtime.http.HealthHttpService;
 import io.configurableagents.runtime.http.InfoHttpService;
+import io.configurableagents.runtime.http.JsonDirectHandler;
 import io.configurableagents.runtime.http.OpenApiHttpService;
 import io.configurableagents.runtime.http.OpenApiTexts;
 import io.configurableagents.runtime.http.OpenConnections;
@@ -29,6 +31,7 @@ import io.configurableagents.runtime.trace.Traces;
 import io.configurableagents.runtime.trace.Tracing;
 import io.configurableagents.runtime.trace.web.TracesHttpService;
 import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -50,6 +53,8 @@ public final class Main {
   static final int EXIT_INVALID = 2;
   /** The name of the traces page's listener. */
   static final String TRACES_SOCKET = "traces";
+  /** The traces page takes no request bodies: a larger one is refused before it is read. */
+  static final long TRACES_MAX_BODY_BYTES = 65_536;
 
   private Main() {}
 
@@ -129,6 +134,11 @@ public final class Main {
         .maxTcpConnections(limits.maxConnections())
         .idleConnectionTimeout(limits.idleTimeout())
         .idleConnectionPeriod(limits.idleCheckPeriod())
+        // checked by Helidon before it reads a chunk, so that no chunk over the limit is buffered
+        .maxPayloadSize(config.maxBodyBytes())
+        .directHandlers(JsonDirectHandler.forEveryEvent())
+        // Helidon's reason for a malformed request reaches the handler (never a 5xx's: ErrorBodies)
+        .errorHandling(ErrorHandling.builder().includeEntity(true).build())
         .shutdownHook(false)
         .addFeature(ObserveFeature.just(HealthObserver.builder().details(true).addCheck(readiness).build()))
         .routing(routing -> routing(routing.addFeature(connections), app));
@@ -154,12 +164,14 @@ public final class Main {
             .backlog(256)
             .maxTcpConnections(ConnectionLimits.TRACES_MAX_CONNECTIONS)
             .idleConnectionTimeout(limits.idleTimeout())
-            .idleConnectionPeriod(limits.idleCheckPeriod()))
-        .routing(TRACES_SOCKET, routing -> routing.register(new TracesHttpService(traces))));
+            .idleConnectionPeriod(limits.idleCheckPeriod())
+            .maxPayloadSize(TRACES_MAX_BODY_BYTES))
+        .routing(TRACES_SOCKET, routing -> routing.addFilter(new ConnectionClose()).register(new TracesHttpService(traces))));
   }
 
   static void routing(HttpRouting.Builder routing, Application app) {
     ErrorMapping.register(routing);
+    routing.addFilter(new ConnectionClose());
     routing.register(
         new InfoHttpService(app.runner().workflow()),
         new HealthHttpService(Clock.systemUTC()),
