@@ -60,6 +60,16 @@ final class ServerProcess implements AutoCloseable {
     return awaitListening(launch(env, output, List.of(), shell), output);
   }
 
+  /**
+   * Starts the jar under {@code ulimit -n descriptors} (soft and hard limit: the JVM cannot raise
+   * it) and waits until it listens.
+   */
+  static ServerProcess startWithDescriptorLimit(int descriptors, Map<String, String> env, Path output)
+      throws IOException, InterruptedException {
+    List<String> ulimit = List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "bash");
+    return awaitListening(launch(env, output, List.of(), ulimit), output);
+  }
+
   private static ServerProcess awaitListening(Process process, Path output) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
@@ -86,12 +96,12 @@ final class ServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** {@code launcher} comes before the java command (a shell that sets limits, then execs it). */
-  private static Process launch(Map<String, String> env, Path output, List<String> jvmOptions, List<String> launcher)
+  /** {@code prefix} comes before the java command (a shell that sets limits, then execs it). */
+  private static Process launch(Map<String, String> env, Path output, List<String> jvmOptions, List<String> prefix)
       throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     String jar = System.getProperty("runtime.jar", "target/helidon-runtime-0.1.0-SNAPSHOT.jar");
-    List<String> command = new ArrayList<>(launcher);
+    List<String> command = new ArrayList<>(prefix);
     command.addAll(List.of(java, "-Xmx256m"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar));
@@ -106,6 +116,7 @@ final class ServerProcess implements AutoCloseable {
     return port;
   }
 
+  /** The process id of the JVM (under a limit set by a shell, bash execs into it: the same process). */
   long pid() {
     return process.pid();
   }
