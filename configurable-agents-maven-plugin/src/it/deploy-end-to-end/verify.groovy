@@ -12,7 +12,6 @@ try {
   ItDocker.requireContains(log, ' is available')
   ItDocker.requireContains(log, 'Workflow "deploy-end-to-end" 1.2.3 is running in container deploy-it')
   ItDocker.requireContains(log, '  API      POST http://localhost:18101/run')
-  ItDocker.requireContains(log, '  Traces        http://localhost:18102/')
   ItDocker.requireContains(log, "curl -X POST http://localhost:18101/run \\")
   ItDocker.requireContains(log, '  logs     docker logs -f deploy-it')
   ItDocker.requireContains(log, '  remove   docker rm -f deploy-it   (the data volume stays: docker volume rm deploy-it-data)')
@@ -31,7 +30,11 @@ try {
   def health = ItDocker.get('http://127.0.0.1:18101/health')
   assert health.statusCode() == 200 && health.body().contains('"healthy"')
   assert ItDocker.inspect('{{.Config.User}}', image) == '10001:10001'
-  assert ItDocker.docker('port', 'deploy-it', '5000/tcp').contains(':18102')
+  // published as docker inspect reads it back: the API on every interface, the traces page (prompts and answers) on
+  // loopback only, by default
+  assert ItDocker.inspect('{{json .HostConfig.PortBindings}}', 'deploy-it') ==
+      '{"5000/tcp":[{"HostIp":"127.0.0.1","HostPort":"18102"}],"8000/tcp":[{"HostIp":"","HostPort":"18101"}]}'
+  ItDocker.requireContains(log, '  Traces        http://localhost:18102/   (this machine only)')
   // the traces URL the banner printed answers: the page, and its JSON API
   def tracesPage = ItDocker.get('http://127.0.0.1:18102/')
   assert tracesPage.statusCode() == 200 && tracesPage.body().contains('<title>Traces</title>')

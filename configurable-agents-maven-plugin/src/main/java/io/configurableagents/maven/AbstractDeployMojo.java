@@ -2,6 +2,7 @@ package io.configurableagents.maven;
 
 import io.configurableagents.core.model.Workflow;
 import io.configurableagents.deploy.BaseImage;
+import io.configurableagents.deploy.BindAddress;
 import io.configurableagents.deploy.DeployException;
 import io.configurableagents.deploy.DeployLog;
 import io.configurableagents.deploy.DeployRequest;
@@ -9,6 +10,7 @@ import io.configurableagents.deploy.DockerCli;
 import io.configurableagents.deploy.EnvFileChoice;
 import io.configurableagents.deploy.HelpfulSuggestions;
 import io.configurableagents.deploy.ImageMetadata;
+import io.configurableagents.deploy.Setting;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +38,17 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
   /** Host port of the traces page (5000 inside); 0: no traces page. */
   @Parameter(property = PropertyNames.TRACES_PORT, defaultValue = "5000")
   protected int tracesPort;
+
+  /** The host address the API's port is published on; default: every interface. */
+  @Parameter(property = PropertyNames.BIND)
+  protected String bind;
+
+  /**
+   * The host address the traces page's port is published on; default: this machine only (the page
+   * shows prompts and answers). {@code 0.0.0.0}: every interface.
+   */
+  @Parameter(property = PropertyNames.TRACES_BIND, defaultValue = "127.0.0.1")
+  protected String tracesBind;
 
   /** Where the deployment files are written. */
   @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/workflow-deploy")
@@ -138,6 +151,8 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
         .metadata(new ImageMetadata(project.getVersion(), source(), created()))
         .port(port)
         .tracesPort(tracesPort)
+        .bind(BindAddress.parse(bind, Setting.BIND, suggestions))
+        .tracesBind(BindAddress.parse(tracesBind, Setting.TRACES_BIND, suggestions))
         .syncTimeout(Duration.ofSeconds(syncTimeout))
         .envFile(EnvFileChoice.of(envFile.toPath(), basedir.resolve(".env"), skipEnvFile))
         .replace(replace())

@@ -17,6 +17,8 @@ final class MavenHelpfulSuggestions extends HelpfulSuggestions {
     switch (setting) {
       case PORT: return PropertyNames.PORT;
       case TRACES_PORT: return PropertyNames.TRACES_PORT;
+      case BIND: return PropertyNames.BIND;
+      case TRACES_BIND: return PropertyNames.TRACES_BIND;
       case NAME: return PropertyNames.NAME;
       case IMAGE: return PropertyNames.IMAGE;
       case REPLACE: return PropertyNames.REPLACE;

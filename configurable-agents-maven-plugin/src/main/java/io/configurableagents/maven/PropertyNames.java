@@ -16,6 +16,8 @@ public final class PropertyNames {
   public static final String DEPLOY_SKIP = "workflow.deploy.skip";
   public static final String PORT = "workflow.port";
   public static final String TRACES_PORT = "workflow.tracesPort";
+  public static final String BIND = "workflow.bind";
+  public static final String TRACES_BIND = "workflow.tracesBind";
   public static final String OUTPUT_DIRECTORY = "workflow.outputDirectory";
   public static final String NAME = "workflow.name";
   public static final String SYNC_TIMEOUT = "workflow.syncTimeout";

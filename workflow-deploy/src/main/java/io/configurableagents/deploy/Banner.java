@@ -18,7 +18,7 @@ public final class Banner {
   /** The lines to print; {@code notReady} is the readiness check's reason, if not ready. */
   public static List<String> lines(DeployRequest r, String containerId, Duration timeToHealthy,
       Optional<String> notReady) {
-    String api = "http://localhost:" + r.port();
+    String api = "http://" + r.bind().urlHost() + ":" + r.port();
     String name = r.containerName();
     List<String> lines = new ArrayList<>();
     lines.add(RULE);
@@ -31,7 +31,8 @@ public final class Banner {
     lines.add("  Health        " + api + "/health");
     lines.add("  Schema        " + api + "/schema");
     if (r.tracesEnabled()) {
-      lines.add("  Traces        http://localhost:" + r.tracesPort() + "/");
+      lines.add("  Traces        http://" + r.tracesBind().urlHost() + ":" + r.tracesPort() + "/"
+          + (r.tracesBind().loopback() && !r.hostNetwork() ? "   (this machine only)" : ""));
     }
     lines.add("");
     lines.add("Try it:");

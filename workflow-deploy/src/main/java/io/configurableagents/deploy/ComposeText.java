@@ -29,9 +29,12 @@ final class ComposeText {
       y.append("      TRACES_PORT: \"").append(r.tracesPort()).append("\"\n");
     } else {
       y.append("    ports:\n");
-      y.append("      - \"").append(r.port()).append(':').append(ImageLayout.API_PORT).append("\"\n");
+      y.append("      - \"").append(r.bind().publish(r.port(), ImageLayout.API_PORT)).append("\"\n");
       if (r.tracesEnabled()) {
-        y.append("      - \"").append(r.tracesPort()).append(':').append(ImageLayout.TRACES_PORT).append("\"\n");
+        if (r.tracesBind().loopback()) {
+          y.append("      # the traces page shows prompts and answers: published on this machine only (tracesBind)\n");
+        }
+        y.append("      - \"").append(r.tracesBind().publish(r.tracesPort(), ImageLayout.TRACES_PORT)).append("\"\n");
       } else {
         y.append("    environment:\n");
         y.append("      TRACES_PORT: \"0\"\n");

@@ -67,9 +67,9 @@ public final class ContainerRunner {
       // no port mapping on the host network: the runtime listens on the host ports themselves
       args.addAll(List.of("-e", "PORT=" + request.port(), "-e", "TRACES_PORT=" + request.tracesPort()));
     } else {
-      args.addAll(List.of("-p", request.port() + ":" + ImageLayout.API_PORT));
+      args.addAll(List.of("-p", request.bind().publish(request.port(), ImageLayout.API_PORT)));
       if (request.tracesEnabled()) {
-        args.addAll(List.of("-p", request.tracesPort() + ":" + ImageLayout.TRACES_PORT));
+        args.addAll(List.of("-p", request.tracesBind().publish(request.tracesPort(), ImageLayout.TRACES_PORT)));
       } else {
         args.addAll(List.of("-e", "TRACES_PORT=0"));
       }

@@ -28,6 +28,8 @@ public final class DeployRequest {
   private final ImageMetadata metadata;
   private final int port;
   private final int tracesPort;
+  private final BindAddress bind;
+  private final BindAddress tracesBind;
   private final Duration syncTimeout;
   private final EnvFileChoice envFile;
   private final boolean replace;
@@ -48,6 +50,8 @@ public final class DeployRequest {
     this.baseImage = b.baseImage;
     this.port = b.port;
     this.tracesPort = b.tracesPort;
+    this.bind = b.bind;
+    this.tracesBind = b.tracesBind;
     this.syncTimeout = b.syncTimeout;
     this.envFile = b.envFile;
     this.replace = b.replace;
@@ -66,8 +70,8 @@ public final class DeployRequest {
   /** A builder holding every setting of this request, to change some. */
   public Builder toBuilder() {
     return new Builder(workflow, workflowFile).containerName(containerName).image(image).baseImage(baseImage)
-        .runtimeJars(runtimeJars).metadata(metadata).port(port).tracesPort(tracesPort).syncTimeout(syncTimeout)
-        .envFile(envFile).replace(replace).readyTimeout(readyTimeout).network(network)
+        .runtimeJars(runtimeJars).metadata(metadata).port(port).tracesPort(tracesPort).bind(bind).tracesBind(tracesBind)
+        .syncTimeout(syncTimeout).envFile(envFile).replace(replace).readyTimeout(readyTimeout).network(network)
         .outputDirectory(outputDirectory).cacheDirectory(cacheDirectory);
   }
 
@@ -111,6 +115,16 @@ public final class DeployRequest {
   /** The host port of the traces page (5000 inside); 0: no traces page. */
   public int tracesPort() {
     return tracesPort;
+  }
+
+  /** Where the API's host port is published: every interface unless set. */
+  public BindAddress bind() {
+    return bind;
+  }
+
+  /** Where the traces page's host port is published: this machine only unless set (prompts and answers are on it). */
+  public BindAddress tracesBind() {
+    return tracesBind;
   }
 
   /** How long {@code POST /run} waits before it hands out a job id. */
@@ -206,6 +220,8 @@ public final class DeployRequest {
     private ImageMetadata metadata;
     private int port = DEFAULT_PORT;
     private int tracesPort = DEFAULT_TRACES_PORT;
+    private BindAddress bind = BindAddress.EVERY_INTERFACE;
+    private BindAddress tracesBind = BindAddress.LOOPBACK;
     private Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
     private EnvFileChoice envFile = new EnvFileChoice.NoFile();
     private boolean replace;
@@ -258,6 +274,18 @@ public final class DeployRequest {
     /** Default {@value DeployRequest#DEFAULT_TRACES_PORT}; 0: no traces page. */
     public Builder tracesPort(int tracesPort) {
       this.tracesPort = tracesPort;
+      return this;
+    }
+
+    /** Default: every interface ({@link BindAddress#EVERY_INTERFACE}). */
+    public Builder bind(BindAddress bind) {
+      this.bind = Objects.requireNonNull(bind, "bind");
+      return this;
+    }
+
+    /** Default: this machine only ({@link BindAddress#LOOPBACK}). */
+    public Builder tracesBind(BindAddress tracesBind) {
+      this.tracesBind = Objects.requireNonNull(tracesBind, "tracesBind");
       return this;
     }
 

@@ -32,6 +32,9 @@ public final class Deployer {
     log.info("Docker " + new DockerPreflight(docker, suggestions).serverVersion() + " is available");
     runner.requireNameFree(request);
     requirePortsFree(request);
+    if (request.hostNetwork() && (request.tracesEnabled() || !request.bind().everyInterface())) {
+      log.warn(suggestions.hostNetworkPublishesEverywhere(request.tracesEnabled()));
+    }
     Optional<Path> envFile = new EnvFileCheck(suggestions, log)
         .check(request.envFile(), request.workflow().requiredEnvironment(),
             request.outputDirectory().resolve(".env.example"));
@@ -45,7 +48,7 @@ public final class Deployer {
     log.info("Started container " + request.containerName() + "; waiting for GET /health (at most "
         + request.readyTimeout().toSeconds() + " s)");
     HealthWait health = new HealthWait(runner, suggestions);
-    URI api = URI.create("http://" + apiHost() + ":" + request.port());
+    URI api = URI.create("http://" + apiHost(request) + ":" + request.port());
     Duration took = health.await(request.containerName(), api.resolve("/health"), request.readyTimeout());
     image.previousImageId().ifPresent(old -> {
       if (new DockerImages(docker).removeIfUnused(old, log)) {
@@ -64,23 +67,37 @@ public final class Deployer {
   }
 
   /**
-   * Both host ports must be free, except those the container being replaced holds now (published,
-   * or on the host network listened on by its runtime).
+   * Both host ports must be free on their addresses, except those the container being replaced
+   * holds now (published, or on the host network listened on by its runtime).
    */
   private void requirePortsFree(DeployRequest request) {
     Set<Integer> freedByReplace = request.replace() ? runner.heldPorts(request.containerName()) : Set.of();
-    if (!freedByReplace.contains(request.port()) && !HostPorts.isFree(request.port())) {
-      throw suggestions.portInUse(request.port(), Setting.PORT, "");
+    if (!freedByReplace.contains(request.port())) {
+      requireFree(request.port(), addressOf(request, request.bind()), Setting.PORT, Setting.BIND, "");
     }
-    if (request.tracesEnabled() && !freedByReplace.contains(request.tracesPort())
-        && !HostPorts.isFree(request.tracesPort())) {
-      throw suggestions.portInUse(request.tracesPort(), Setting.TRACES_PORT, suggestions.tracesOffHint());
+    if (request.tracesEnabled() && !freedByReplace.contains(request.tracesPort())) {
+      requireFree(request.tracesPort(), addressOf(request, request.tracesBind()), Setting.TRACES_PORT,
+          Setting.TRACES_BIND, suggestions.tracesOffHint());
     }
   }
 
-  /** Where published ports are reached: this machine, or the host of a tcp:// DOCKER_HOST. */
-  private String apiHost() {
+  private void requireFree(int port, BindAddress address, Setting portSetting, Setting bindSetting, String otherWay) {
+    switch (HostPorts.check(address, port)) {
+      case FREE -> { }
+      case IN_USE -> throw suggestions.portInUse(port, portSetting, otherWay);
+      case NOT_AN_ADDRESS_OF_THIS_MACHINE -> throw suggestions.invalidSetting(bindSetting, address.text(),
+          "no interface of this machine has that address, so Docker cannot publish a port on it", "127.0.0.1");
+    }
+  }
+
+  /** On the host network nothing is published: the runtime listens on every interface. */
+  private static BindAddress addressOf(DeployRequest request, BindAddress bind) {
+    return request.hostNetwork() ? BindAddress.EVERY_INTERFACE : bind;
+  }
+
+  /** Where the API is reached: the host of a tcp:// DOCKER_HOST, else the address it is published on here. */
+  private String apiHost(DeployRequest request) {
     return docker.variable("DOCKER_HOST").filter(h -> h.startsWith("tcp://"))
-        .map(h -> URI.create(h).getHost()).orElse("127.0.0.1");
+        .map(h -> URI.create(h).getHost()).orElse(addressOf(request, request.bind()).connectHost());
   }
 }

@@ -75,6 +75,15 @@ public class HelpfulSuggestions {
             + otherWay));
   }
 
+  /** On the host network nothing is published, so the bind addresses do not apply. */
+  public String hostNetworkPublishesEverywhere(boolean tracesOn) {
+    return suggest("On the host network nothing is published: the runtime listens on every interface of this machine, "
+            + "and the " + Setting.BIND.parameterName() + " and " + Setting.TRACES_BIND.parameterName()
+            + " settings do not apply" + (tracesOn ? " (the traces page, with prompts and answers, too)" : ""),
+        tracesOn ? "turn the traces page off with " + howToSet(Setting.TRACES_PORT, "0")
+            + ", or use a Docker network other than host" : "use a Docker network other than host");
+  }
+
   public String tracesOffHint() {
     return ", or turn the traces page off with " + howToSet(Setting.TRACES_PORT, "0");
   }

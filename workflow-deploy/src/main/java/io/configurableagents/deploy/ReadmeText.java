@@ -10,7 +10,7 @@ final class ReadmeText {
 
   static String of(DeployRequest r, Optional<Path> envFile, String defaultBase) {
     String name = r.containerName();
-    String api = "http://localhost:" + r.port();
+    String api = "http://" + r.bind().urlHost() + ":" + r.port();
     StringBuilder md = new StringBuilder();
     md.append("# Deployment of workflow `").append(r.workflow().name()).append("` ")
         .append(r.workflow().versionOrDefault()).append("\n\n");
@@ -71,7 +71,9 @@ final class ReadmeText {
         new String[] {"`GET " + api + "/schema`", "the inputs and outputs"},
         new String[] {"`GET " + api + "/health`", "answers when the server is up"}));
     if (r.tracesEnabled()) {
-      rows.add(new String[] {"`http://localhost:" + r.tracesPort() + "/`", "the traces of every run"});
+      rows.add(new String[] {"`http://" + r.tracesBind().urlHost() + ":" + r.tracesPort() + "/`",
+          "the traces of every run" + (r.tracesBind().loopback() && !r.hostNetwork() ? " (published on this machine only: they hold"
+              + " prompts and answers)" : "")});
     }
     return rows;
   }

@@ -7,6 +7,8 @@ package io.configurableagents.deploy;
 public enum Setting {
   PORT("port"),
   TRACES_PORT("tracesPort"),
+  BIND("bind"),
+  TRACES_BIND("tracesBind"),
   NAME("name"),
   IMAGE("image"),
   REPLACE("replace"),

@@ -83,7 +83,9 @@ class ArtifactGeneratorTest {
     generate(request);
 
     assertThat(out.resolve("docker-compose.yml")).content()
-        .contains("      - \"8000:8000\"\n      - \"5000:5000\"\n")
+        .contains("    ports:\n      - \"8000:8000\"\n"
+            + "      # the traces page shows prompts and answers: published on this machine only (tracesBind)\n"
+            + "      - \"127.0.0.1:5000:5000\"\n")
         .contains("    env_file:\n      - \"../../.env\"\n")
         .contains("      - data:/app/data\n")
         .contains("volumes:\n  data:\n    name: \"ticket-triage-data\"\n")
@@ -106,7 +108,7 @@ class ArtifactGeneratorTest {
     generate(request);
 
     String run = "docker run -d --pull never --name ticket-triage --restart unless-stopped -p 8000:8000"
-        + " -p 5000:5000 --env-file ../../.env -v ticket-triage-data:/app/data"
+        + " -p 127.0.0.1:5000:5000 --env-file ../../.env -v ticket-triage-data:/app/data"
         + " --label io.configurableagents.deployed-by=configurable-agents"
         + " --label 'io.configurableagents.workflow.name=Ticket Triage!'"
         + " --label io.configurableagents.workflow.version=2.1"

@@ -28,7 +28,7 @@ class ContainerRunnerTest {
     List<String> args = ContainerRunner.runArguments(request, Optional.of(Path.of("/p/.env")));
 
     List<String> expected = new ArrayList<>(List.of("run", "-d", "--pull", "never", "--name", "ticket-triage",
-        "--restart", "unless-stopped", "-p", "8000:8000", "-p", "5000:5000", "--env-file", "/p/.env",
+        "--restart", "unless-stopped", "-p", "8000:8000", "-p", "127.0.0.1:5000:5000", "--env-file", "/p/.env",
         "-v", "ticket-triage-data:/app/data"));
     expected.addAll(LABELS);
     expected.add("ticket-triage:1.0.0");
@@ -40,7 +40,7 @@ class ContainerRunnerTest {
     DeployRequest request = TestRequests.withPorts(TestRequests.request(dir), 9123, 9124);
 
     assertThat(ContainerRunner.runArguments(request, Optional.empty()))
-        .containsSubsequence("-p", "9123:8000", "-p", "9124:5000")
+        .containsSubsequence("-p", "9123:8000", "-p", "127.0.0.1:9124:5000")
         .doesNotContain("--env-file");
   }
 
@@ -52,6 +52,24 @@ class ContainerRunnerTest {
         .containsSubsequence("-p", "8000:8000", "-e", "TRACES_PORT=0", "-v", "ticket-triage-data:/app/data")
         .contains("io.configurableagents.traces-port=0")
         .doesNotContain("5000:5000");
+  }
+
+  @Test
+  void eachPortIsPublishedOnItsBindAddress() {
+    DeployRequest request = TestRequests.request(dir).toBuilder()
+        .bind(BindAddress.parse("192.168.1.20", Setting.BIND, new HelpfulSuggestions()))
+        .tracesBind(BindAddress.parse("0.0.0.0", Setting.TRACES_BIND, new HelpfulSuggestions())).build();
+
+    assertThat(ContainerRunner.runArguments(request, Optional.empty()))
+        .containsSubsequence("-p", "192.168.1.20:8000:8000", "-p", "0.0.0.0:5000:5000");
+  }
+
+  @Test
+  void anIpv6BindAddressIsWrittenInBrackets() {
+    DeployRequest request = TestRequests.request(dir).toBuilder()
+        .tracesBind(BindAddress.parse("::1", Setting.TRACES_BIND, new HelpfulSuggestions())).build();
+
+    assertThat(ContainerRunner.runArguments(request, Optional.empty())).containsSubsequence("-p", "[::1]:5000:5000");
   }
 
   @Test

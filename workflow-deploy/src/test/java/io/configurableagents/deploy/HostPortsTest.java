@@ -32,4 +32,27 @@ class HostPortsTest {
     }
     assertThat(HostPorts.isFree(port)).isTrue();
   }
+
+  @Test
+  void aPortTakenOnEveryInterfaceIsNotFreeOnLoopback() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      assertThat(HostPorts.check(BindAddress.LOOPBACK, taken.getLocalPort())).isEqualTo(HostPorts.Availability.IN_USE);
+    }
+  }
+
+  @Test
+  void aPortTakenOnAnotherLoopbackAddressIsFreeOnThisOne() throws IOException {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+      assertThat(HostPorts.check(BindAddress.LOOPBACK, taken.getLocalPort())).isEqualTo(HostPorts.Availability.FREE);
+    }
+  }
+
+  @Test
+  void anAddressOfAnotherMachineIsReportedAsSuch() throws IOException {
+    // 192.0.2.0/24 is reserved for documentation (RFC 5737): no interface has it
+    BindAddress elsewhere = BindAddress.parse("192.0.2.10", Setting.BIND, new HelpfulSuggestions());
+
+    assertThat(HostPorts.check(elsewhere, 8000)).isEqualTo(HostPorts.Availability.NOT_AN_ADDRESS_OF_THIS_MACHINE);
+  }
 }
