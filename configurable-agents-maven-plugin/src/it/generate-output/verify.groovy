@@ -24,6 +24,15 @@ try {
     assert p.waitFor() == 0 : "${line}\n${text}"
   }
   ItDocker.awaitOk('http://127.0.0.1:18161/health', Duration.ofSeconds(60))
+  // the Dockerfile's health check, run in the container as Docker runs it (no shell): healthy; on a port where
+  // nothing listens: unhealthy, saying why
+  def healthcheck = new groovy.json.JsonSlurper().parseText(ItDocker.inspect('{{json .Config.Healthcheck}}', 'generate-it:1.0.0'))
+  assert healthcheck.Test[0] == 'CMD' && healthcheck.Test[-1] == 'io.configurableagents.runtime.HealthProbe'
+  assert healthcheck.Interval == 30_000_000_000L && healthcheck.Retries == 3
+  def probe = ItDocker.run((['exec', 'generate-it'] + healthcheck.Test.drop(1)) as String[])
+  assert probe.exitCode() == 0 && probe.stdout() == 'healthy: GET http://127.0.0.1:8000/health answered 200\n' : probe
+  def refused = ItDocker.run((['exec', '-e', 'PORT=8001', 'generate-it'] + healthcheck.Test.drop(1)) as String[])
+  assert refused.exitCode() == 1 && refused.stdout().contains('Connection refused') : refused
   // and with the base named explicitly, as the Dockerfile's comment shows (nothing is pulled: it is local)
   def build = new ProcessBuilder('docker', 'build', '--build-arg', "BASE_IMAGE=${base}", '-t', 'generate-it:build-arg', '.')
       .directory(out).redirectErrorStream(true).start()

@@ -1,6 +1,8 @@
 package io.configurableagents.deploy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,6 +51,12 @@ final class ComposeText {
     y.append("    labels:\n");
     ContainerLabels.of(r).forEach((key, value) -> y.append("      ").append(key).append(": ").append(quote(value))
         .append('\n'));
+    y.append("    healthcheck:\n");
+    y.append("      test: ").append(DockerfileText.execForm(healthTest())).append('\n');
+    y.append("      interval: ").append(ImageLayout.HEALTH_INTERVAL.toSeconds()).append("s\n");
+    y.append("      timeout: ").append(ImageLayout.HEALTH_TIMEOUT.toSeconds()).append("s\n");
+    y.append("      start_period: ").append(ImageLayout.HEALTH_START_PERIOD.toSeconds()).append("s\n");
+    y.append("      retries: ").append(ImageLayout.HEALTH_RETRIES).append('\n');
     y.append("    restart: ").append(ContainerRunner.RESTART_POLICY).append('\n');
     y.append("volumes:\n");
     y.append("  data:\n");
@@ -57,6 +65,13 @@ final class ComposeText {
       y.append("networks:\n  ").append(quote(r.network().get())).append(":\n    external: true\n");
     }
     return y.toString();
+  }
+
+  /** The Dockerfile's health check, as compose writes a command run without a shell. */
+  private static List<String> healthTest() {
+    List<String> test = new ArrayList<>(List.of("CMD"));
+    test.addAll(ImageLayout.HEALTH_CHECK);
+    return test;
   }
 
   private static String quote(String s) {

@@ -31,6 +31,20 @@ public final class ImageLayout {
    */
   static final String IGNORE_UNKNOWN_OPTIONS = "-XX:+IgnoreUnrecognizedVMOptions";
 
+  /**
+   * The health check of the generated Dockerfile and compose file: the runtime's probe on a small
+   * JVM (serial GC, C1 only, a 16 MB heap, no perf-data file in {@code /tmp}), since the image has
+   * no curl and the jlink base no shell; see {@code docs/deploy.md}, "The health check".
+   */
+  public static final List<String> HEALTH_CHECK = List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-XX:-UsePerfData", "-Xmx16m", "-cp", RUNTIME_JAR, "io.configurableagents.runtime.HealthProbe");
+
+  /** How often Docker probes, how long one probe may take, how long a start may take, failures before unhealthy. */
+  public static final Duration HEALTH_INTERVAL = Duration.ofSeconds(30);
+  public static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration HEALTH_START_PERIOD = Duration.ofSeconds(60);
+  public static final int HEALTH_RETRIES = 3;
+
   private ImageLayout() {}
 
   /** {@code java}, the JVM options with the AOT cache of these jars ({@link AotCacheFile}), class path, main class. */

@@ -79,6 +79,27 @@ class ArtifactGeneratorTest {
   }
 
   @Test
+  void theDockerfileChecksHealthWithTheRuntimesProbeWithoutAShell() {
+    generate(request);
+
+    assertThat(out.resolve("Dockerfile")).content()
+        .contains("HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \\\n"
+            + "  CMD [\"java\", \"-XX:+UseSerialGC\", \"-XX:TieredStopAtLevel=1\", \"-XX:-UsePerfData\", \"-Xmx16m\","
+            + " \"-cp\", \"/app/runtime.jar\", \"io.configurableagents.runtime.HealthProbe\"]\n");
+  }
+
+  @Test
+  void composeChecksHealthAsTheDockerfileDoes() {
+    generate(request);
+
+    assertThat(out.resolve("docker-compose.yml")).content()
+        .contains("    healthcheck:\n"
+            + "      test: [\"CMD\", \"java\", \"-XX:+UseSerialGC\", \"-XX:TieredStopAtLevel=1\", \"-XX:-UsePerfData\","
+            + " \"-Xmx16m\", \"-cp\", \"/app/runtime.jar\", \"io.configurableagents.runtime.HealthProbe\"]\n"
+            + "      interval: 30s\n      timeout: 10s\n      start_period: 60s\n      retries: 3\n");
+  }
+
+  @Test
   void composeMapsHostPortsToTheFixedOnesAndNamesTheEnvFileRelativeToItself() {
     generate(request);
 
