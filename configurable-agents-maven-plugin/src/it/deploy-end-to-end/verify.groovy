@@ -44,6 +44,13 @@ try {
   assert ItDocker.inspect('{{range .Mounts}}{{.Name}}:{{.Destination}}{{end}}', 'deploy-it') == 'deploy-it-data:/app/data'
   assert ItDocker.inspect('{{.HostConfig.NetworkMode}}', 'deploy-it') == 'default'
 
+  // the image runs as the app user, who may write the data volume and /tmp and nothing else
+  assert ItDocker.pathsWritableBy(image, 10001) == ['/app/data', '/tmp']
+  // its size on the jlink base, as docker images counts it (MB of 1,000,000 bytes); docs/performance.md records it
+  def size = ItDocker.inspect('{{.Size}}', image) as long
+  println String.format(Locale.ROOT, 'Image size: %s on the jlink base is %.1f MB (%,d bytes)', image, size / 1e6, size)
+  assert size <= 60_000_000 : "${image} is ${size} bytes, over its budget of 60 MB"
+
   // labels: OCI ones and the workflow's
   def labels = { key -> ItDocker.inspect("{{index .Config.Labels \"${key}\"}}", image) }
   assert labels('org.opencontainers.image.title') == 'deploy-end-to-end'

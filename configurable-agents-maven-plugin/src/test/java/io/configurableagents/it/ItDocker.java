@@ -18,7 +18,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * What the invoker ITs' hook scripts do with the real Docker engine and the running containers
@@ -158,6 +163,44 @@ public final class ItDocker {
         throw new IllegalStateException("docker save " + image + " failed");
       }
       return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The paths in {@code image} that the user {@code uid} (with the group of the same id) may
+   * write, as {@code docker save} lists its layers (a later layer's entry replaces an earlier
+   * one's; symbolic links do not count), e.g. {@code [/app/data, /tmp]}.
+   */
+  public static List<String> pathsWritableBy(String image, int uid) {
+    try {
+      Process save = new ProcessBuilder("docker", "save", image).redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      Map<String, Boolean> writable = new TreeMap<>();
+      try (TarArchiveInputStream saved = new TarArchiveInputStream(new BufferedInputStream(save.getInputStream(), 1 << 16))) {
+        for (TarArchiveEntry file; (file = saved.getNextEntry()) != null; ) {
+          if (!file.getName().endsWith("layer.tar")) {
+            continue;
+          }
+          TarArchiveInputStream layer = new TarArchiveInputStream(CloseShieldInputStream.wrap(saved));
+          for (TarArchiveEntry entry; (entry = layer.getNextEntry()) != null; ) {
+            String path = "/" + entry.getName().replaceFirst("^\\./", "").replaceFirst("^/", "").replaceFirst("/$", "");
+            int mode = entry.getMode();
+            boolean byUser = entry.getLongUserId() == uid && (mode & 0200) != 0;
+            boolean byGroup = entry.getLongGroupId() == uid && (mode & 0020) != 0;
+            writable.put(path, !entry.isSymbolicLink() && (byUser || byGroup || (mode & 0002) != 0));
+          }
+        }
+        saved.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      if (save.waitFor() != 0) {
+        throw new IllegalStateException("docker save " + image + " failed");
+      }
+      return writable.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -43,13 +43,15 @@ final class ImageLayers {
     return List.of(jre.build(), system.build());
   }
 
+  /**
+   * Owned by root; only {@code /tmp} is writable by everyone (the JVM's and SQLite's temporary
+   * files). The app user writes nothing else outside {@code /app/data}.
+   */
   private static FileEntry entry(Path file, AbsoluteUnixPath target) throws IOException {
-    String path = target.toString();
-    boolean ownedByApp = path.equals(SystemFiles.HOME);
-    FilePermissions permissions = path.equals("/tmp")
+    FilePermissions permissions = target.toString().equals("/tmp")
         ? FilePermissions.fromOctalString("777")
         : FilePermissions.fromPosixFilePermissions(Files.getPosixFilePermissions(file));
-    return new FileEntry(file, target, permissions, FileEntriesLayer.DEFAULT_MODIFICATION_TIME, ownedByApp ? OWNER : "");
+    return new FileEntry(file, target, permissions, FileEntriesLayer.DEFAULT_MODIFICATION_TIME, "");
   }
 
   /** The runtime's third-party jars in {@code /app/libs}, and {@code /app/data} owned by the app user. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,16 +31,19 @@ import java.util.stream.Stream;
  * <p>The module list is fixed (not computed with jdeps) so that the base does not change when the
  * application's jars do; a test runs jdeps over the runtime's jars to prove that it is enough.
  * {@code java.desktop} is left out on purpose (Jackson uses {@code java.beans} only if present).
- * {@code jdk.httpserver} is in so that small test servers run on the same base.
+ * What else keeps it small (the image's budget is 60 MB): jlink's options below, no
+ * {@code lib/classlist} (only {@code -Xshare:dump} reads it) or {@code lib/jrt-fs.jar} (only other
+ * JDKs' tools read it), and the native symbol tables stripped when this machine has
+ * {@code strip} ({@link SymbolStripper}); see {@code docs/deploy.md}, "jlink".
  */
 public final class JlinkBase {
   /** The modules of the runtime, in jlink's {@code --add-modules} order. */
   public static final List<String> MODULES = List.of(
       "java.base", "java.logging", "java.management", "java.naming", "java.net.http", "java.sql",
-      "jdk.crypto.ec", "jdk.unsupported", "jdk.httpserver");
+      "jdk.crypto.ec", "jdk.unsupported");
 
-  static final List<String> JLINK_OPTIONS =
-      List.of("--strip-debug", "--no-header-files", "--no-man-pages", "--compress=zip-6");
+  static final List<String> JLINK_OPTIONS = List.of("--strip-debug", "--no-header-files", "--no-man-pages",
+      "--compress=zip-9", "--exclude-files=**/classlist,**/jrt-fs.jar");
 
   /** Where the runtime lives in the image, as in the Temurin images. */
   public static final String JAVA_HOME = "/opt/java/openjdk";
@@ -57,6 +61,7 @@ public final class JlinkBase {
   private static final Map<JdkHome, JlinkBase> KNOWN = new ConcurrentHashMap<>();
 
   private final JdkHome jdk;
+  private final Optional<SymbolStripper> stripper;
   private final String key;
 
   private static Map<String, String> environment() {
@@ -67,9 +72,10 @@ public final class JlinkBase {
     return Collections.unmodifiableMap(env);
   }
 
-  private JlinkBase(JdkHome jdk, String key) {
+  private JlinkBase(JdkHome jdk, Optional<SymbolStripper> stripper) {
     this.jdk = jdk;
-    this.key = key;
+    this.stripper = stripper;
+    this.key = key(jdk, stripper);
   }
 
   /**
@@ -82,7 +88,7 @@ public final class JlinkBase {
       throw suggestions.jlinkNotLinux(os);
     }
     JdkHome jdk = JdkHome.require21(jdkHome, suggestions);
-    return KNOWN.computeIfAbsent(jdk, j -> new JlinkBase(j, key(j)));
+    return KNOWN.computeIfAbsent(jdk, j -> new JlinkBase(j, SymbolStripper.find(System.getenv())));
   }
 
 
@@ -102,7 +108,11 @@ public final class JlinkBase {
       log.debug("jlink base from the cache: " + done);
       return done.resolve("rootfs");
     }
-    log.info("Making the jlink base from " + jdk.home() + " (Java " + jdk.version() + "; once, then cached)");
+    log.info("Making the jlink base from " + jdk.home() + " (Java " + jdk.version() + "; once, then cached in "
+        + done.getParent() + ")");
+    if (stripper.isEmpty()) {
+      log.info("No 'strip' on the PATH: the jlink base keeps the JVM's symbol tables, about 5 MB (binutils has strip)");
+    }
     Path work = cacheDirectory.resolve("jlink").resolve(key + ".tmp-" + UUID.randomUUID());
     try {
       assemble(work.resolve("rootfs"));
@@ -123,6 +133,9 @@ public final class JlinkBase {
     Path javaHome = rootfs.resolve(JAVA_HOME.substring(1));
     Files.createDirectories(javaHome.getParent());
     jlink(javaHome);
+    if (stripper.isPresent()) {
+      stripper.get().strip(nativeFiles(javaHome));
+    }
     for (Path library : libraries(javaHome)) {
       Path target = rootfs.resolve(library.toString().substring(1));
       Files.createDirectories(target.getParent());
@@ -145,13 +158,18 @@ public final class JlinkBase {
     }
   }
 
+  /** The runtime's executables and native libraries. */
+  private static List<Path> nativeFiles(Path javaHome) throws IOException {
+    try (Stream<Path> files = Files.walk(javaHome)) {
+      return files.filter(Files::isRegularFile)
+          .filter(f -> f.toString().endsWith(".so") || f.getParent().endsWith("bin"))
+          .sorted().toList();
+    }
+  }
+
   /** The host libraries the runtime's executables and native libraries need, plus the dlopen'ed ones. */
   private static Set<Path> libraries(Path javaHome) throws IOException {
-    List<Path> elf;
-    try (Stream<Path> files = Files.walk(javaHome)) {
-      elf = files.filter(f -> f.toString().endsWith(".so") || f.getParent().endsWith("bin")).sorted().toList();
-    }
-    Set<Path> libraries = SharedLibraries.neededBy(elf, javaHome);
+    Set<Path> libraries = SharedLibraries.neededBy(nativeFiles(javaHome), javaHome);
     Path libc = libraries.stream().filter(p -> p.getFileName().toString().equals("libc.so.6")).findFirst()
         .orElseThrow(() -> DeployException.environment("ldd found no libc.so.6 for " + javaHome + "/bin/java"));
     for (String name : DLOPENED) {
@@ -163,11 +181,11 @@ public final class JlinkBase {
     return libraries;
   }
 
-  private static String key(JdkHome jdk) {
+  private static String key(JdkHome jdk, Optional<SymbolStripper> stripper) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       update(digest, LAYOUT_VERSION, jdk.home().toString(), jdk.release(), String.join(",", MODULES),
-          String.join(" ", JLINK_OPTIONS), SystemFiles.describe());
+          String.join(" ", JLINK_OPTIONS), SystemFiles.describe(), stripper.map(SymbolStripper::version).orElse("-"));
       for (Path library : SharedLibraries.neededBy(List.of(jdk.home().resolve("bin/java")), jdk.home())) {
         update(digest, library.toString());
         digest.update(Files.readAllBytes(library.toRealPath()));
