@@ -58,6 +58,14 @@ ensure_jdk17() {
   apt_install openjdk-17-jdk-headless
 }
 
+# 1c. Debian's packaged Maven (3.8.7 on Debian 12), which an IT runs to build an existing project with the plugin
+#     (the build itself uses the Maven Wrapper).
+ensure_debian_maven() {
+  [ -x /usr/share/maven/bin/mvn ] && return 0
+  log "installing maven (Debian's package)"
+  apt_install maven
+}
+
 # 2. A Docker engine: the plugin's ITs build, load and run real containers.
 ensure_docker() {
   docker info >/dev/null 2>&1 && return 0
@@ -113,6 +121,7 @@ ensure_node() {
 pick_jdk
 log "JDK: $JAVA_HOME"
 ensure_jdk17
+ensure_debian_maven
 ensure_docker
 ensure_registry
 ensure_chromium

@@ -10,7 +10,10 @@ import io.configurableagents.deploy.DockerCli;
 import io.configurableagents.deploy.EnvFileChoice;
 import io.configurableagents.deploy.HelpfulSuggestions;
 import io.configurableagents.deploy.ImageMetadata;
+import io.configurableagents.deploy.ImagePlatform;
+import io.configurableagents.deploy.JibProxies;
 import io.configurableagents.deploy.Setting;
+import io.configurableagents.deploy.UserCache;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +27,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -82,8 +86,19 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
   @Parameter(property = PropertyNames.JLINK_JDK)
   protected File jlinkJdk;
 
-  /** Jib's layer caches and the jlink base. */
-  @Parameter(property = PropertyNames.CACHE_DIRECTORY, defaultValue = "${project.build.directory}/workflow-cache")
+  /**
+   * The platform the image is for, {@code OS/ARCHITECTURE} ({@code linux/arm64}); default: the
+   * Docker daemon's (deploy), this machine's (generate). Jib takes that image of a multi-platform base.
+   */
+  @Parameter(property = PropertyNames.PLATFORM)
+  protected String platform;
+
+  /**
+   * The user-wide cache: base-image layers pulled by Jib, the jlink base, the platform copies of
+   * jars; kept across projects and {@code mvn clean}. Default: {@code ~/.cache/configurable-agents}
+   * (or where the system keeps users' caches). Jib's application layers stay in {@code target/}.
+   */
+  @Parameter(property = PropertyNames.CACHE_DIRECTORY)
   protected File cacheDirectory;
 
   /** A Docker network to attach the container to (e.g. one where Ollama runs), or {@code host}. */
@@ -106,14 +121,27 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
   @Component
   protected RepositorySystem repositorySystem;
 
+  @Component
+  protected SettingsDecrypter settingsDecrypter;
+
   protected final HelpfulSuggestions suggestions = new MavenHelpfulSuggestions();
 
   @Override
   protected final void run(Workflow workflow) throws MojoExecutionException, MojoFailureException {
     try {
-      run(request(workflow), new MavenDeployLog(getLog()));
+      MavenDeployLog log = new MavenDeployLog(getLog());
+      useProxies(log);
+      run(request(workflow), log);
     } catch (DeployException e) {
       rethrow(e);
+    }
+  }
+
+  /** The active settings.xml proxies, for Jib (as the Jib plugins pass them: the JVM's proxy properties). */
+  private void useProxies(DeployLog log) {
+    for (String used : JibProxies.apply(SettingsProxies.active(session.getSettings(), settingsDecrypter),
+        System.getProperties())) {
+      log.debug("Jib reaches registries by " + used + " (settings.xml)");
     }
   }
 
@@ -151,6 +179,7 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
         .metadata(new ImageMetadata(project.getVersion(), source(), created()))
         .port(port)
         .tracesPort(tracesPort)
+        .platform(Optional.ofNullable(platform).filter(p -> !p.isBlank()).map(p -> ImagePlatform.parse(p, suggestions)))
         .bind(BindAddress.parse(bind, Setting.BIND, suggestions))
         .tracesBind(BindAddress.parse(tracesBind, Setting.TRACES_BIND, suggestions))
         .syncTimeout(Duration.ofSeconds(syncTimeout))
@@ -159,7 +188,10 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
         .readyTimeout(readyTimeout())
         .network(Optional.ofNullable(network).filter(n -> !n.isBlank()))
         .outputDirectory(outputDirectory.toPath().toAbsolutePath())
-        .cacheDirectory(cacheDirectory.toPath().toAbsolutePath());
+        .cacheDirectory(Optional.ofNullable(cacheDirectory).map(f -> f.toPath().toAbsolutePath())
+            .orElseGet(UserCache::directory))
+        .projectCacheDirectory(Path.of(project.getBuild().getDirectory(), "workflow-cache").toAbsolutePath())
+        .offline(session.isOffline());
     Optional.ofNullable(name).filter(n -> !n.isBlank()).ifPresent(request::containerName);
     Optional.ofNullable(image).filter(i -> !i.isBlank()).ifPresent(request::image);
     return request.build();

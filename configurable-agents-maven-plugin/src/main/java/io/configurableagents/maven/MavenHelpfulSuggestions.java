@@ -13,6 +13,11 @@ final class MavenHelpfulSuggestions extends HelpfulSuggestions {
         + "> in the plugin's <configuration>)";
   }
 
+  @Override
+  protected String offlineSwitch() {
+    return "Maven's -o";
+  }
+
   static String property(Setting setting) {
     switch (setting) {
       case PORT: return PropertyNames.PORT;
@@ -26,6 +31,7 @@ final class MavenHelpfulSuggestions extends HelpfulSuggestions {
       case SKIP_ENV_FILE: return PropertyNames.SKIP_ENV_FILE;
       case BASE_IMAGE: return PropertyNames.BASE_IMAGE;
       case JLINK_JDK: return PropertyNames.JLINK_JDK;
+      case PLATFORM: return PropertyNames.PLATFORM;
       case READY_TIMEOUT: return PropertyNames.READY_TIMEOUT;
       case SYNC_TIMEOUT: return PropertyNames.SYNC_TIMEOUT;
       case NETWORK: return PropertyNames.NETWORK;

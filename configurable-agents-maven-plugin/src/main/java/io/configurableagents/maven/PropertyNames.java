@@ -26,6 +26,7 @@ public final class PropertyNames {
   public static final String IMAGE = "workflow.image";
   public static final String BASE_IMAGE = "workflow.baseImage";
   public static final String JLINK_JDK = "workflow.jlinkJdk";
+  public static final String PLATFORM = "workflow.platform";
   public static final String REPLACE = "workflow.replace";
   public static final String READY_TIMEOUT = "workflow.readyTimeout";
   public static final String NETWORK = "workflow.network";

@@ -39,7 +39,8 @@ public final class ArtifactGenerator {
       written.add(write(out.resolve("openapi.yaml"), WorkflowDocuments.openApiYaml(r.workflow())));
       String base = r.baseImage().dockerfileBase(suggestions);
       written.add(write(out.resolve("Dockerfile"), DockerfileText.of(r, base)));
-      written.addAll(buildContext(r));
+      written.addAll(buildContext(r, PlatformJars.forPlatform(r.runtimeJars(),
+          ImagePlatform.choose(r, Optional::empty, suggestions), r.cacheDirectory())));
       Optional<Path> envFile = r.envFile().path().map(f -> out.toAbsolutePath().normalize().relativize(f));
       written.add(write(out.resolve("docker-compose.yml"), ComposeText.of(r, envFile)));
       written.add(write(out.resolve(".env.example"), EnvExample.of(r.workflow())));
@@ -52,11 +53,14 @@ public final class ArtifactGenerator {
     return written;
   }
 
-  /** The jars as {@code libs/} and {@code runtime.jar}, and an empty {@code data/}, next to the Dockerfile. */
-  private static List<Path> buildContext(DeployRequest r) throws IOException {
+  /**
+   * The jars as {@code libs/} and {@code runtime.jar}, and an empty {@code data/}, next to the
+   * Dockerfile: those of the image's platform ({@link PlatformJars}), as Jib puts them in the image.
+   */
+  private static List<Path> buildContext(DeployRequest r, RuntimeJars jars) throws IOException {
     Path libs = Files.createDirectories(r.outputDirectory().resolve("libs"));
     Set<String> names = new HashSet<>();
-    for (Path jar : r.runtimeJars().libraries()) {
+    for (Path jar : jars.libraries()) {
       names.add(jar.getFileName().toString());
       copyIfChanged(jar, libs.resolve(jar.getFileName().toString()));
     }
@@ -65,7 +69,7 @@ public final class ArtifactGenerator {
         Files.delete(stale);
       }
     }
-    Path runtime = copyIfChanged(r.runtimeJars().runtimeJar(), r.outputDirectory().resolve("runtime.jar"));
+    Path runtime = copyIfChanged(jars.runtimeJar(), r.outputDirectory().resolve("runtime.jar"));
     Path data = Files.createDirectories(r.outputDirectory().resolve("data"));
     return List.of(libs, runtime, data);
   }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the image is built on: a Java 21+ runtime. Each form knows how Jib starts from it, what
@@ -40,6 +41,11 @@ public sealed interface BaseImage {
   /** Whether Jib reads the base from a registry; every other base is built offline. */
   default boolean fromRegistry() {
     return false;
+  }
+
+  /** The one platform this base runs on, when it has only one that the user cannot choose (jlink: this machine's). */
+  default Optional<ImagePlatform> onlyPlatform() {
+    return Optional.empty();
   }
 
   /** Whether Jib may speak plain HTTP to the base's registry: only to one on this machine. */
@@ -181,6 +187,12 @@ public sealed interface BaseImage {
       return jdk.orElseGet(() -> Path.of(System.getProperty("java.home")));
     }
 
+    /** It is made from this machine's JDK and C library. */
+    @Override
+    public Optional<ImagePlatform> onlyPlatform() {
+      return Optional.of(ImagePlatform.ofThisMachine());
+    }
+
     /** The name {@code deploy} loads the base into Docker under. */
     @Override
     public String dockerfileBase(HelpfulSuggestions suggestions) {
@@ -192,7 +204,8 @@ public sealed interface BaseImage {
       JlinkBase jlink = JlinkBase.of(jdkHome(), suggestions);
       List<FileEntriesLayer> layers = ImageLayers.jlinkBase(jlink.prepare(cacheDirectory, log));
       JibContainerBuilder alone = Jib.fromScratch().setFileEntriesLayers(layers)
-          .setEnvironment(JlinkBase.ENVIRONMENT).setFormat(ImageFormat.Docker);
+          .setEnvironment(JlinkBase.ENVIRONMENT).setPlatforms(Set.of(ImagePlatform.ofThisMachine().jib()))
+          .setFormat(ImageFormat.Docker);
       return new Prepared(Jib.fromScratch().setFileEntriesLayers(layers), JlinkBase.ENVIRONMENT,
           Optional.of(new DaemonCopy(jlink.imageReference(), alone)));
     }

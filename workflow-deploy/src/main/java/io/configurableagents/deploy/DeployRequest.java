@@ -24,6 +24,7 @@ public final class DeployRequest {
   private final String containerName;
   private final String image;
   private final BaseImage baseImage;
+  private final Optional<ImagePlatform> platform;
   private final RuntimeJars runtimeJars;
   private final ImageMetadata metadata;
   private final int port;
@@ -37,6 +38,8 @@ public final class DeployRequest {
   private final Optional<String> network;
   private final Path outputDirectory;
   private final Path cacheDirectory;
+  private final Path projectCacheDirectory;
+  private final boolean offline;
 
   private DeployRequest(Builder b) {
     this.workflow = b.workflow;
@@ -44,10 +47,13 @@ public final class DeployRequest {
     this.runtimeJars = Objects.requireNonNull(b.runtimeJars, "runtimeJars");
     this.metadata = Objects.requireNonNull(b.metadata, "metadata");
     this.outputDirectory = Objects.requireNonNull(b.outputDirectory, "outputDirectory");
-    this.cacheDirectory = Objects.requireNonNull(b.cacheDirectory, "cacheDirectory");
+    this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : UserCache.directory();
+    this.projectCacheDirectory = b.projectCacheDirectory != null ? b.projectCacheDirectory : cacheDirectory;
+    this.offline = b.offline;
     this.containerName = b.containerName != null ? b.containerName : ContainerNames.sanitize(workflow.name());
     this.image = b.image != null ? b.image : ContainerNames.defaultImage(containerName, metadata.projectVersion());
     this.baseImage = b.baseImage;
+    this.platform = b.platform;
     this.port = b.port;
     this.tracesPort = b.tracesPort;
     this.bind = b.bind;
@@ -61,7 +67,7 @@ public final class DeployRequest {
 
   /**
    * A request for {@code workflow}, read from {@code workflowFile}; the runtime jars, the image
-   * metadata, the output and the cache directory must be set, everything else has a default.
+   * metadata and the output directory must be set, everything else has a default.
    */
   public static Builder builder(Workflow workflow, Path workflowFile) {
     return new Builder(workflow, workflowFile);
@@ -70,9 +76,11 @@ public final class DeployRequest {
   /** A builder holding every setting of this request, to change some. */
   public Builder toBuilder() {
     return new Builder(workflow, workflowFile).containerName(containerName).image(image).baseImage(baseImage)
+        .platform(platform)
         .runtimeJars(runtimeJars).metadata(metadata).port(port).tracesPort(tracesPort).bind(bind).tracesBind(tracesBind)
         .syncTimeout(syncTimeout).envFile(envFile).replace(replace).readyTimeout(readyTimeout).network(network)
-        .outputDirectory(outputDirectory).cacheDirectory(cacheDirectory);
+        .outputDirectory(outputDirectory).cacheDirectory(cacheDirectory).projectCacheDirectory(projectCacheDirectory)
+        .offline(offline);
   }
 
   /** The validated workflow. */
@@ -97,6 +105,14 @@ public final class DeployRequest {
 
   public BaseImage baseImage() {
     return baseImage;
+  }
+
+  /**
+   * The platform the image is for, when the user chose one; else the goal picks it: the Docker
+   * daemon's (deploy), this machine's (generate, and always for the jlink base).
+   */
+  public Optional<ImagePlatform> platform() {
+    return platform;
   }
 
   public RuntimeJars runtimeJars() {
@@ -161,9 +177,19 @@ public final class DeployRequest {
     return outputDirectory;
   }
 
-  /** Jib's caches and the jlink base. */
+  /** The user-wide cache: Jib's base-image layers, the jlink base, the platform copies of jars. */
   public Path cacheDirectory() {
     return cacheDirectory;
+  }
+
+  /** Whether the build may not use the network: a registry base comes from the cache (Maven's {@code -o}). */
+  public boolean offline() {
+    return offline;
+  }
+
+  /** This project's cache: Jib's application layers (they change with every build). */
+  public Path projectCacheDirectory() {
+    return projectCacheDirectory;
   }
 
   /** Whether the traces page is published. */
@@ -216,6 +242,7 @@ public final class DeployRequest {
     private String containerName;
     private String image;
     private BaseImage baseImage = new BaseImage.Registry(BaseImage.DEFAULT);
+    private Optional<ImagePlatform> platform = Optional.empty();
     private RuntimeJars runtimeJars;
     private ImageMetadata metadata;
     private int port = DEFAULT_PORT;
@@ -229,6 +256,8 @@ public final class DeployRequest {
     private Optional<String> network = Optional.empty();
     private Path outputDirectory;
     private Path cacheDirectory;
+    private Path projectCacheDirectory;
+    private boolean offline;
 
     private Builder(Workflow workflow, Path workflowFile) {
       this.workflow = Objects.requireNonNull(workflow, "workflow");
@@ -250,6 +279,12 @@ public final class DeployRequest {
     /** Default: {@value BaseImage#DEFAULT} from its registry. */
     public Builder baseImage(BaseImage baseImage) {
       this.baseImage = Objects.requireNonNull(baseImage, "baseImage");
+      return this;
+    }
+
+    /** Default: none chosen (see {@link DeployRequest#platform()}). */
+    public Builder platform(Optional<ImagePlatform> platform) {
+      this.platform = Objects.requireNonNull(platform, "platform");
       return this;
     }
 
@@ -325,9 +360,21 @@ public final class DeployRequest {
       return this;
     }
 
-    /** Required. */
+    /** Default: the user's ({@link UserCache#directory()}). */
     public Builder cacheDirectory(Path cacheDirectory) {
       this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+      return this;
+    }
+
+    /** Default false. */
+    public Builder offline(boolean offline) {
+      this.offline = offline;
+      return this;
+    }
+
+    /** Default: {@link #cacheDirectory}. */
+    public Builder projectCacheDirectory(Path projectCacheDirectory) {
+      this.projectCacheDirectory = Objects.requireNonNull(projectCacheDirectory, "projectCacheDirectory");
       return this;
     }
 

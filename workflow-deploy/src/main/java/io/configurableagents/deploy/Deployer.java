@@ -27,9 +27,11 @@ public final class Deployer {
   /** What a deploy did. */
   public record Deployment(String containerId, ImageBuilder.BuiltImage image, Duration timeToHealthy) {}
 
-  public Deployment deploy(DeployRequest request) {
-    request.validate(suggestions);
-    log.info("Docker " + new DockerPreflight(docker, suggestions).serverVersion() + " is available");
+  public Deployment deploy(DeployRequest given) {
+    given.validate(suggestions);
+    DockerPreflight preflight = new DockerPreflight(docker, suggestions);
+    log.info("Docker " + preflight.serverVersion() + " is available");
+    DeployRequest request = withPlatform(given, preflight);
     runner.requireNameFree(request);
     requirePortsFree(request);
     if (request.hostNetwork() && (request.tracesEnabled() || !request.bind().everyInterface())) {
@@ -64,6 +66,17 @@ public final class Deployer {
       }
     });
     return new Deployment(id, image, took);
+  }
+
+  /** The request with the platform the image is for chosen (the user's, the base's only one, or the daemon's), said once. */
+  private DeployRequest withPlatform(DeployRequest request, DockerPreflight preflight) {
+    Optional<ImagePlatform> daemon = preflight.serverPlatform();
+    ImagePlatform platform = ImagePlatform.choose(request, () -> daemon, suggestions);
+    String why = request.platform().isPresent() ? "" : request.baseImage().onlyPlatform().isPresent()
+        ? " (the jlink base's, this machine's)" : " (the Docker daemon's)";
+    log.info("Building for " + platform + why);
+    daemon.filter(d -> !d.equals(platform)).ifPresent(d -> log.warn(suggestions.platformNotTheDaemons(platform, d)));
+    return request.toBuilder().platform(Optional.of(platform)).build();
   }
 
   /**

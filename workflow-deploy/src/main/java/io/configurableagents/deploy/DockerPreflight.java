@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,15 @@ public final class DockerPreflight {
       throw unreachable(host(stderr));
     }
     throw suggestions.dockerFailed(result.display(), result.reason());
+  }
+
+  /**
+   * The platform the daemon runs images of ({@code linux/amd64}, {@code linux/arm64}), after
+   * {@link #serverVersion} found it; empty when it does not say.
+   */
+  public Optional<ImagePlatform> serverPlatform() {
+    ProcessResult result = docker.run(TIMEOUT, "version", "--format", "{{.Server.Os}}/{{.Server.Arch}}");
+    return result.succeeded() ? ImagePlatform.ofDockerVersion(result.stdout()) : Optional.empty();
   }
 
   private String host(String stderr) {

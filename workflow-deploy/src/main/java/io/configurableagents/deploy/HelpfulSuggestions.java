@@ -149,6 +149,33 @@ public class HelpfulSuggestions {
         "point " + howToSet(Setting.JLINK_JDK, "/usr/lib/jvm/temurin-21-jdk-amd64") + " at a full JDK, not a JRE"));
   }
 
+  public DeployException jlinkMakesOnlyThisPlatform(ImagePlatform requested, ImagePlatform thisMachine) {
+    return DeployException.userError(suggest(
+        "The jlink base is made from this machine's JDK and libraries, which run on " + thisMachine + " only, not on "
+            + requested,
+        "build on a multi-platform registry base instead, e.g. " + howToSet(Setting.BASE_IMAGE, "eclipse-temurin:21-jre")
+            + ", or leave " + Setting.PLATFORM.parameterName() + " unset"));
+  }
+
+  public String platformNotTheDaemons(ImagePlatform image, ImagePlatform daemon) {
+    return suggest("The image is for " + image + " and the Docker daemon runs " + daemon + " images: it starts only where"
+            + " the daemon emulates " + image + " (Docker Desktop does, with QEMU)",
+        "leave " + Setting.PLATFORM.parameterName() + " unset to build for the daemon's platform");
+  }
+
+  public DeployException baseNotCachedOffline(String baseImage, Path cache) {
+    return DeployException.environment(suggest(
+        "Offline, and the base image " + baseImage + " is not in the cache " + cache + ": it has never been pulled"
+            + " into it (for this platform)",
+        "build once with the network (" + offlineSwitch() + " off) to cache it, or build on a base that needs no"
+            + " registry, e.g. " + howToSet(Setting.BASE_IMAGE, "jlink")));
+  }
+
+  /** How the user turns offline mode on, e.g. Maven's {@code -o}. */
+  protected String offlineSwitch() {
+    return "offline mode";
+  }
+
   public DeployException jlinkNotLinux(String os) {
     return DeployException.userError(suggest(
         "The jlink base is made from this machine's JDK and libraries, which works on Linux only (this is " + os + ")",

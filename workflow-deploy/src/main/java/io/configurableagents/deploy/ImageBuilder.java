@@ -14,10 +14,10 @@ import com.google.cloud.tools.jib.api.buildplan.Port;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -30,6 +30,9 @@ public final class ImageBuilder {
   private final DockerCli docker;
   private final DeployLog log;
   private final HelpfulSuggestions suggestions;
+
+  /** How Jib's message begins when an offline build finds no base image in its cache. */
+  private static final String JIB_OFFLINE_MISS = "Cannot run Jib in offline mode";
 
   public ImageBuilder(DockerCli docker, DeployLog log, HelpfulSuggestions suggestions) {
     this.docker = docker;
@@ -50,10 +53,12 @@ public final class ImageBuilder {
    */
   public BuiltImage build(DeployRequest request) {
     Optional<String> previous = new DockerImages(docker).idOf(request.image());
+    ImagePlatform platform = ImagePlatform.choose(request, new DockerPreflight(docker, suggestions)::serverPlatform,
+        suggestions);
     BaseImage.Prepared base = request.baseImage().prepare(docker, request.cacheDirectory(), suggestions, log);
     JibContainerBuilder builder = base.builder();
-    for (FileEntriesLayer layer : ImageLayers.application(request.runtimeJars(), emptyDirectory(request),
-        request.workflowFile())) {
+    RuntimeJars jars = PlatformJars.forPlatform(request.runtimeJars(), platform, request.cacheDirectory());
+    for (FileEntriesLayer layer : ImageLayers.application(jars, emptyDirectory(request), request.workflowFile())) {
       builder.addFileEntriesLayer(layer);
     }
     builder
@@ -64,6 +69,7 @@ public final class ImageBuilder {
         .setVolumes(AbsoluteUnixPath.get(ImageLayout.DATA))
         .setLabels(ImageLayout.labels(request.workflow(), request.metadata()))
         .setCreationTime(request.metadata().created())
+        .setPlatforms(Set.of(platform.jib()))
         .setFormat(ImageFormat.Docker);
     Map<String, String> env = new LinkedHashMap<>(base.environment());
     env.putAll(ImageLayout.environment(request.syncTimeout()));
@@ -87,9 +93,9 @@ public final class ImageBuilder {
     try {
       Containerizer containerizer = Containerizer.to(daemonImage(docker, reference))
           .setBaseImageLayersCache(request.cacheDirectory().resolve("jib-base"))
-          .setApplicationLayersCache(request.cacheDirectory().resolve("jib-application"))
+          .setApplicationLayersCache(request.projectCacheDirectory().resolve("jib-application"))
           .setToolName("configurable-agents")
-          .setOfflineMode(!request.baseImage().fromRegistry())
+          .setOfflineMode(request.offline() || !request.baseImage().fromRegistry())
           .setAllowInsecureRegistries(request.baseImage().allowsInsecureRegistry());
       return builder.containerize(JibEvents.attach(containerizer, log, what));
     } catch (InvalidImageReferenceException e) {
@@ -99,6 +105,10 @@ public final class ImageBuilder {
       throw DeployException.environment("interrupted while building " + reference, e);
     } catch (ExecutionException | RegistryException | IOException | CacheDirectoryCreationException e) {
       Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      if (request.offline() && request.baseImage().fromRegistry() && String.valueOf(cause.getMessage())
+          .startsWith(JIB_OFFLINE_MISS)) {
+        throw suggestions.baseNotCachedOffline(request.baseImage().spec(), request.cacheDirectory().resolve("jib-base"));
+      }
       throw DeployException.environment("Jib could not build " + reference + ": " + cause.getMessage(), cause);
     }
   }
@@ -111,7 +121,7 @@ public final class ImageBuilder {
   }
 
   private static Path emptyDirectory(DeployRequest request) {
-    Path empty = request.cacheDirectory().resolve("empty");
+    Path empty = request.projectCacheDirectory().resolve("empty");
     try {
       return Files.createDirectories(empty);
     } catch (IOException e) {

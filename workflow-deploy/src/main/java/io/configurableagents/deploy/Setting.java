@@ -16,6 +16,7 @@ public enum Setting {
   SKIP_ENV_FILE("skipEnvFile"),
   BASE_IMAGE("baseImage"),
   JLINK_JDK("jlinkJdk"),
+  PLATFORM("platform"),
   READY_TIMEOUT("readyTimeout"),
   SYNC_TIMEOUT("syncTimeout"),
   NETWORK("network"),
