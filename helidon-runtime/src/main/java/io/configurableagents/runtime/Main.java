@@ -9,6 +9,7 @@ import io.configurableagents.runtime.aot.AotTraining;
 import io.configurableagents.runtime.engine.EngineOptions;
 import io.configurableagents.runtime.engine.RunListener;
 import io.configurableagents.runtime.engine.WorkflowEngine;
+import io.configurableagents.runtime.http.AccessFilter;
 import io.configurableagents.runtime.http.DocsHttpService;
 import io.configurableagents.runtime.http.ErrorMapping;
 import io.configurableagents.runtime.http.HealthHttpService;
@@ -141,11 +142,14 @@ public final class Main {
   static void traces(WebServerConfig.Builder server, RuntimeConfig config, Traces traces) {
     config.tracesPort().ifPresent(port -> server
         .putSocket(TRACES_SOCKET, socket -> socket.port(port).backlog(256))
-        .routing(TRACES_SOCKET, routing -> routing.register(new TracesHttpService(traces))));
+        .routing(TRACES_SOCKET, routing -> routing
+            .addFilter(AccessFilter.traces(config.access().keys()))
+            .register(new TracesHttpService(traces))));
   }
 
   static void routing(HttpRouting.Builder routing, Application app) {
     ErrorMapping.register(routing);
+    routing.addFilter(AccessFilter.api(app.settings().access().keys()));
     routing.register(
         new InfoHttpService(app.runner().workflow()),
         new HealthHttpService(Clock.systemUTC()),
@@ -173,6 +177,7 @@ public final class Main {
     System.out.println("jobs in " + config.dataDir().resolve("jobs") + ": " + recovery.jobs() + " kept, "
         + recovery.interrupted() + " marked interrupted by restart"
         + (recovery.damagedRecords() > 0 ? ", " + recovery.damagedRecords() + " damaged record(s) skipped" : ""));
+    config.access().describe().forEach(System.out::println);
     List<String> missing = app.runner().missingEnvironment();
     if (!missing.isEmpty()) {
       System.out.println("not ready: missing environment variable(s) " + String.join(", ", missing)

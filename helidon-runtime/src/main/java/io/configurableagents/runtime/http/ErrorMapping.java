@@ -26,6 +26,7 @@ public final class ErrorMapping {
   public static void register(HttpRouting.Builder routing) {
     routing
         .error(InvalidInputsException.class, ErrorMapping::invalidInputs)
+        .error(TooManyRunsException.class, ErrorMapping::tooManyRuns)
         .error(HttpProblem.class, ErrorMapping::problem)
         .error(JobService.NotAcceptingException.class, ErrorMapping::notAccepting)
         .error(RequestException.class, ErrorMapping::badRequest)
@@ -40,6 +41,11 @@ public final class ErrorMapping {
       problems.addObject().put("field", p.path()).put("message", p.message());
     }
     Json.send(res, e.status(), body);
+  }
+
+  private static void tooManyRuns(ServerRequest req, ServerResponse res, TooManyRunsException e) {
+    res.header(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+    problem(req, res, e);
   }
 
   private static void problem(ServerRequest req, ServerResponse res, HttpProblem e) {

@@ -29,11 +29,13 @@ public final class RunHttpService implements HttpService {
   private final WorkflowRunner runner;
   private final JobService jobs;
   private final ApiSettings settings;
+  private final RunAdmission admission;
 
   public RunHttpService(WorkflowRunner runner, JobService jobs, ApiSettings settings) {
     this.runner = runner;
     this.jobs = jobs;
     this.settings = settings;
+    this.admission = RunAdmission.of(settings.access());
   }
 
   @Override
@@ -42,15 +44,24 @@ public final class RunHttpService implements HttpService {
   }
 
   private void run(ServerRequest req, ServerResponse res) throws InterruptedException {
-    Map<String, Object> inputs = RunRequest.inputs(req, settings.maxBodyBytes());
-    Duration wait = RunRequest.wait(req, settings.syncTimeout(), settings.maxWait());
-    CoercionResult prepared = runner.prepareInputs(inputs);
-    if (!prepared.ok()) {
-      throw new InvalidInputsException(prepared.problems());
+    RunAdmission.Ticket ticket = admission.admit(Caller.of(req));
+    JobService.Submission submission;
+    Duration wait;
+    try {
+      Map<String, Object> inputs = RunRequest.inputs(req, settings.maxBodyBytes());
+      wait = RunRequest.wait(req, settings.syncTimeout(), settings.maxWait());
+      CoercionResult prepared = runner.prepareInputs(inputs);
+      if (!prepared.ok()) {
+        throw new InvalidInputsException(prepared.problems());
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> initialState = (Map<String, Object>) prepared.value();
+      submission = jobs.submit(initialState);
+    } catch (RuntimeException e) {
+      ticket.close();
+      throw e;
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> initialState = (Map<String, Object>) prepared.value();
-    JobService.Submission submission = jobs.submit(initialState);
+    submission.finished().whenComplete((job, failure) -> ticket.close());
     try {
       answer(res, submission.finished().get(wait.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
