@@ -112,7 +112,7 @@ public final class Main {
    */
   private static Application application(RuntimeConfig config, Workflow workflow, RunListener listener) {
     WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT, LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT));
-    return Application.start(config, new EngineRunner(engine, listener), OpenApiTexts.of(workflow));
+    return Application.start(config, new EngineRunner(engine, listener), OpenApiTexts.of(workflow, config.access().keys()));
   }
 
   /** The server: the API listener with its limits and observe endpoints; Helidon's own shutdown hook off (ours drains first). */
