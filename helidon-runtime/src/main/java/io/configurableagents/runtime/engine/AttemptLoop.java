@@ -143,6 +143,8 @@ final class AttemptLoop {
               answered.map(LlmResponse::inputTokens).orElse(0),
               answered.map(LlmResponse::outputTokens).orElse(0),
               answered.map(LlmResponse::text).map(run::redact),
+              answered.map(LlmResponse::modelName),
+              answered.flatMap(LlmResponse::finishReason),
               outcome,
               retryIn));
     }

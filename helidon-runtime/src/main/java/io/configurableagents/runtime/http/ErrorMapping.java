@@ -3,6 +3,7 @@ package io.configurableagents.runtime.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configurableagents.core.types.CoercionProblem;
+import io.configurableagents.runtime.engine.InvalidInputsException;
 import io.configurableagents.runtime.jobs.JobService;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -35,12 +36,12 @@ public final class ErrorMapping {
   }
 
   private static void invalidInputs(ServerRequest req, ServerResponse res, InvalidInputsException e) {
-    ObjectNode body = Json.error(e.type(), e.getMessage());
+    ObjectNode body = Json.error("invalid_inputs", e.getMessage());
     ArrayNode problems = body.putArray("problems");
     for (CoercionProblem p : e.problems()) {
       problems.addObject().put("field", p.path()).put("message", p.message());
     }
-    Json.send(res, e.status(), body);
+    Json.send(res, Status.UNPROCESSABLE_CONTENT_422, body);
   }
 
   private static void tooManyRuns(ServerRequest req, ServerResponse res, TooManyRunsException e) {

@@ -1,6 +1,7 @@
 package io.configurableagents.runtime.llm;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the model answered.
@@ -9,13 +10,22 @@ import java.util.Objects;
  * @param inputTokens prompt tokens reported by the provider (0 when it reports none)
  * @param outputTokens completion tokens reported by the provider (0 when it reports none)
  * @param modelName the model name the provider reports, or the requested one
+ * @param finishReason why the model stopped, as OpenTelemetry's GenAI conventions name it
+ *     ({@code stop}, {@code length}, {@code content_filter}, {@code tool_call}, {@code other}), when
+ *     the provider said
  */
-public record LlmResponse(String text, int inputTokens, int outputTokens, String modelName) {
+public record LlmResponse(String text, int inputTokens, int outputTokens, String modelName, Optional<String> finishReason) {
   public LlmResponse {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(modelName, "modelName");
+    Objects.requireNonNull(finishReason, "finishReason");
     if (inputTokens < 0 || outputTokens < 0) {
       throw new IllegalArgumentException("token counts must not be negative");
     }
+  }
+
+  /** An answer without a finish reason (a provider that reports none, a test's fake). */
+  public LlmResponse(String text, int inputTokens, int outputTokens, String modelName) {
+    this(text, inputTokens, outputTokens, modelName, Optional.empty());
   }
 }
