@@ -27,9 +27,10 @@ final class LangChain4jLlmClient implements LlmClient {
     }
     TokenUsage usage = response.tokenUsage();
     String modelName = response.modelName() == null ? target.model() : response.modelName();
+    StructuredChat.Answer answer = chat.answer(response, request);
     return new LlmResponse(
-        chat.answerText(response), count(usage == null ? null : usage.inputTokenCount()),
-        count(usage == null ? null : usage.outputTokenCount()), modelName, finishReason(response.finishReason()));
+        answer.text(), count(usage == null ? null : usage.inputTokenCount()),
+        count(usage == null ? null : usage.outputTokenCount()), modelName, answer.toolCalls(), finishReason(response.finishReason()));
   }
 
   /** LangChain4j's reason as the GenAI conventions' {@code gen_ai.response.finish_reasons} value. */
