@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The runtime's settings, read from environment variables (documented in {@code docs/runtime.md}).
@@ -29,6 +30,7 @@ import java.util.OptionalInt;
  * @param maxRunsInFlight {@code MAX_RUNS_IN_FLIGHT}, a cap on concurrent runs; empty when 0 (none)
  * @param jobRetention {@code JOB_RETENTION_HOURS}, how long finished jobs stay readable
  * @param jobRetentionCount {@code JOB_RETENTION_COUNT}, how many finished jobs stay readable
+ * @param connections {@code MAX_CONNECTIONS} and {@code IDLE_TIMEOUT}, the API listener's limits
  * @param access {@code API_KEYS}, {@code API_KEYS_FILE}, {@code RATE_LIMIT}, {@code RATE_LIMIT_BURST},
  *     {@code MAX_RUNS_IN_FLIGHT_PER_KEY}: who may call the API, and how often
  */
@@ -44,6 +46,7 @@ public record RuntimeConfig(
     OptionalInt maxRunsInFlight,
     Duration jobRetention,
     int jobRetentionCount,
+    ConnectionLimits connections,
     AccessSettings access) {
 
   public RuntimeConfig {
@@ -54,6 +57,11 @@ public record RuntimeConfig(
 
   /** Reads the settings; every problem is reported at once. */
   public static RuntimeConfig fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, DescriptorLimit.ofThisProcess());
+  }
+
+  /** Reads the settings of a process that may hold {@code descriptorLimit} file descriptors. */
+  static RuntimeConfig fromEnvironment(Map<String, String> env, OptionalLong descriptorLimit) {
     Reader r = new Reader(env);
     RuntimeConfig config =
         new RuntimeConfig(
@@ -68,6 +76,9 @@ public record RuntimeConfig(
             positive(r.integer("MAX_RUNS_IN_FLIGHT", 0, 0, Integer.MAX_VALUE)),
             Duration.ofHours(r.integer("JOB_RETENTION_HOURS", 168, 1, 1_000_000)),
             r.integer("JOB_RETENTION_COUNT", 10_000, 1, Integer.MAX_VALUE),
+            new ConnectionLimits(
+                r.integer("MAX_CONNECTIONS", ConnectionLimits.defaultMaxConnections(descriptorLimit), 1, Integer.MAX_VALUE),
+                Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))),
             access(r));
     if (!r.problems.isEmpty()) {
       throw new WorkflowException(
