@@ -6,7 +6,7 @@ import io.configurableagents.core.model.Workflow;
 import java.util.Objects;
 
 /**
- * The OpenAPI 3.1 document of one workflow's HTTP API (architecture.md, "The HTTP API"): the
+ * The OpenAPI 3.1 document of one workflow's HTTP API (docs/runtime.md, "Endpoints"): the
  * request body of {@code POST /run} is the workflow's inputs schema with an example body, and the
  * {@code outputs} of every answer are its result schema. Titles, description and version come from
  * {@code flow}. Shared shapes are components: schemas, parameters, headers and responses.

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configurableagents.core.model.Workflow;
 
-/** The {@code paths} of the OpenAPI document: the HTTP API table of architecture.md, row by row. */
+/** The {@code paths} of the OpenAPI document: the endpoint table of docs/runtime.md ("Endpoints"), row by row. */
 final class OpenApiPaths {
   static final String TAG_WORKFLOW = "workflow";
   static final String TAG_JOBS = "jobs";

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reads {@code config} (workflow-format.md B 7) and the top-level {@code optimization} and {@code memory}. */
+/** Reads {@code config} (docs/workflow-format.md, "Config" and "Top level") and the top-level {@code optimization} and {@code memory}. */
 final class ConfigBinder {
   private final Diagnostics out;
   private final List<FeatureUse> features;
