@@ -80,6 +80,9 @@ public record RuntimeConfig(
                 r.integer("MAX_CONNECTIONS", ConnectionLimits.defaultMaxConnections(descriptorLimit), 1, Integer.MAX_VALUE),
                 Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))),
             access(r));
+    if (config.port() != 0 && config.tracesPort().orElse(0) == config.port()) {
+      r.problems.add("TRACES_PORT and PORT are both " + config.port() + "; give the traces page another port, or TRACES_PORT=0 to turn it off");
+    }
     if (!r.problems.isEmpty()) {
       throw new WorkflowException(
           "invalid runtime configuration:" + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", r.problems));

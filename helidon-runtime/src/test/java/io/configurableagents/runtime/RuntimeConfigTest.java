@@ -117,4 +117,12 @@ class RuntimeConfigTest {
     assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("API_KEYS_FILE", empty.toString())))
         .hasMessageContaining("API_KEYS_FILE=" + empty + " holds no key (one key a line)");
   }
+
+  @Test
+  void theTracesPageCannotShareTheApiPort() {
+    assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("PORT", "9000", "TRACES_PORT", "9000")))
+        .isInstanceOf(WorkflowException.class)
+        .hasMessageContaining("TRACES_PORT and PORT are both 9000; give the traces page another port, or TRACES_PORT=0 to turn it off");
+    assertThat(RuntimeConfig.fromEnvironment(Map.of("PORT", "0", "TRACES_PORT", "0")).tracesPort()).isEmpty();
+  }
 }
