@@ -1,11 +1,13 @@
 package io.configurableagents.runtime;
 
+import io.configurableagents.runtime.store.FatalFailure;
 import io.configurableagents.runtime.trace.Tracing;
 import io.helidon.webserver.WebServer;
+import java.time.Duration;
 
 /**
  * The shutdown hook (SIGTERM, {@code docs/runtime.md}, "Shutdown"): no new runs, the runs in
- * flight get {@code SHUTDOWN_GRACE} to finish, then the server, the job store and tracing close,
+ * flight get {@code SHUTDOWN_GRACE} to finish (none after a fatal failure), then the server, the job store and tracing close,
  * each saying so in the log.
  */
 final class GracefulShutdown implements Runnable {
@@ -23,9 +25,11 @@ final class GracefulShutdown implements Runnable {
 
   @Override
   public void run() {
-    System.out.println("shutting down: no new runs; waiting up to " + config.shutdownGrace().toSeconds()
+    // after a fatal failure the runs in flight cannot be stored anyway: no grace
+    Duration grace = FatalFailure.stopping() ? Duration.ZERO : config.shutdownGrace();
+    System.out.println("shutting down: no new runs; waiting up to " + grace.toSeconds()
         + " s for " + app.jobs().runsInFlight() + " run(s) in flight");
-    app.jobs().shutdown(config.shutdownGrace());
+    app.jobs().shutdown(grace);
     server.stop();
     app.store().close();
     tracing.close();

@@ -24,10 +24,12 @@ import io.configurableagents.runtime.http.RunHttpService;
 import io.configurableagents.runtime.http.SchemaHttpService;
 import io.configurableagents.runtime.http.StatusHttpService;
 import io.configurableagents.runtime.jobs.EngineRunner;
+import io.configurableagents.runtime.jobs.LogJobStore;
 import io.configurableagents.runtime.llm.Environment;
 import io.configurableagents.runtime.tools.Tools;
 import io.configurableagents.runtime.llm.LlmClientOptions;
 import io.configurableagents.runtime.llm.LlmClients;
+import io.configurableagents.runtime.store.FatalFailure;
 import io.configurableagents.runtime.trace.Traces;
 import io.configurableagents.runtime.trace.Tracing;
 import io.configurableagents.runtime.trace.web.TracesHttpService;
@@ -59,6 +61,7 @@ public final class Main {
 
   public static void main(String[] args) {
     LogConfig.configureRuntime();
+    FatalFailure.stopOnUncaughtVmErrors();
     RuntimeConfig config;
     Workflow workflow;
     Tracing tracing;
@@ -66,8 +69,11 @@ public final class Main {
     try {
       config = RuntimeConfig.fromEnvironment(System.getenv());
       workflow = WorkflowLoader.fromPath(config.workflowFile()).load();
-      tracing = Tracing.start(workflow, config.dataDir().resolve("traces"), System.getenv(), Clock.systemUTC());
-      app = application(config, workflow, tracing.recorder());
+      // the job store first (its errors name DATA_DIR; tracing recovers runs a crash left untraced
+      // from it), then tracing, then the engine reporting to it
+      LogJobStore jobs = Application.openStore(config);
+      tracing = Tracing.start(workflow, config.dataDir().resolve("traces"), System.getenv(), Clock.systemUTC(), jobs);
+      app = application(config, workflow, jobs, tracing.recorder());
     } catch (WorkflowDefinitionException e) {
       System.err.println(e.getMessage());
       System.err.println("fix the workflow file (WORKFLOW_FILE) and start again");
@@ -110,10 +116,10 @@ public final class Main {
    * The engine over the workflow (reporting to the trace recorder), its OpenAPI document (rendered
    * on first request), and the job store under DATA_DIR.
    */
-  private static Application application(RuntimeConfig config, Workflow workflow, RunListener listener) {
+  private static Application application(RuntimeConfig config, Workflow workflow, LogJobStore jobs, RunListener listener) {
     WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT,
         LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT), Tools.create(Environment.system(), config.dataDir()));
-    return Application.start(config, new EngineRunner(engine, listener), OpenApiTexts.of(workflow, config.access().keys()));
+    return Application.start(config, jobs, new EngineRunner(engine, listener), OpenApiTexts.of(workflow, config.access().keys()));
   }
 
   /**

@@ -63,7 +63,7 @@ class StartupIT {
 
       assertThat(exit).isEqualTo(2);
       assertThat(Files.readString(dir.resolve("out.log")))
-          .contains("cannot open the traces directory " + notADirectory.resolve("data").resolve("traces"))
+          .contains("cannot open the job store in " + notADirectory.resolve("data").resolve("jobs"))
           .contains("check that DATA_DIR names a writable directory");
     }
   }
