@@ -39,8 +39,8 @@ public final class ArtifactGenerator {
       written.add(write(out.resolve("openapi.yaml"), WorkflowDocuments.openApiYaml(r.workflow())));
       String base = r.baseImage().dockerfileBase(suggestions);
       written.add(write(out.resolve("Dockerfile"), DockerfileText.of(r, base)));
-      written.addAll(buildContext(r, PlatformJars.forPlatform(r.runtimeJars(),
-          ImagePlatform.choose(r, Optional::empty, suggestions), r.cacheDirectory())));
+      written.addAll(buildContext(r, PlatformJars.forImage(r.runtimeJars(),
+          ImagePlatform.choose(r, Optional::empty, suggestions), r.baseImage(), r.cacheDirectory())));
       Optional<Path> envFile = r.envFile().path().map(f -> out.toAbsolutePath().normalize().relativize(f));
       written.add(write(out.resolve("docker-compose.yml"), ComposeText.of(r, envFile)));
       written.add(write(out.resolve(".env.example"), EnvExample.of(r.workflow())));

@@ -48,6 +48,11 @@ public sealed interface BaseImage {
     return Optional.empty();
   }
 
+  /** Whether the base is known to have glibc as its C library (jlink: this machine's, found by glibc's ldd). */
+  default boolean hasGlibc() {
+    return false;
+  }
+
   /** Whether Jib may speak plain HTTP to the base's registry: only to one on this machine. */
   default boolean allowsInsecureRegistry() {
     return false;
@@ -191,6 +196,12 @@ public sealed interface BaseImage {
     @Override
     public Optional<ImagePlatform> onlyPlatform() {
       return Optional.of(ImagePlatform.ofThisMachine());
+    }
+
+    /** Its libraries are this machine's, found with glibc's ldd. */
+    @Override
+    public boolean hasGlibc() {
+      return true;
     }
 
     /** The name {@code deploy} loads the base into Docker under. */

@@ -57,7 +57,7 @@ public final class ImageBuilder {
         suggestions);
     BaseImage.Prepared base = request.baseImage().prepare(docker, request.cacheDirectory(), suggestions, log);
     JibContainerBuilder builder = base.builder();
-    RuntimeJars jars = PlatformJars.forPlatform(request.runtimeJars(), platform, request.cacheDirectory());
+    RuntimeJars jars = PlatformJars.forImage(request.runtimeJars(), platform, request.baseImage(), request.cacheDirectory());
     for (FileEntriesLayer layer : ImageLayers.application(jars, emptyDirectory(request), request.workflowFile())) {
       builder.addFileEntriesLayer(layer);
     }

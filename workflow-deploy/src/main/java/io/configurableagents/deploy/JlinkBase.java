@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * application's jars do; a test runs jdeps over the runtime's jars to prove that it is enough.
  * {@code java.desktop} is left out on purpose (Jackson uses {@code java.beans} only if present).
  * What else keeps it small (the image's budget is 60 MB): jlink's options below, no
- * {@code lib/classlist} (only {@code -Xshare:dump} reads it) or {@code lib/jrt-fs.jar} (only other
- * JDKs' tools read it), and the native symbol tables stripped when this machine has
+ * {@code lib/classlist} (only {@code -Xshare:dump} reads it), {@code lib/jrt-fs.jar} (only other
+ * JDKs' tools read it) or {@code lib/libsimdsort.so} (the JVM sorts large primitive arrays with
+ * AVX-512 when it is there, in plain Java when not), and the native symbol tables stripped when this machine has
  * {@code strip} ({@link SymbolStripper}); see {@code docs/deploy.md}, "jlink".
  */
 public final class JlinkBase {
@@ -43,7 +44,7 @@ public final class JlinkBase {
       "jdk.crypto.ec", "jdk.unsupported");
 
   static final List<String> JLINK_OPTIONS = List.of("--strip-debug", "--no-header-files", "--no-man-pages",
-      "--compress=zip-9", "--exclude-files=**/classlist,**/jrt-fs.jar");
+      "--compress=zip-9", "--exclude-files=**/classlist,**/jrt-fs.jar,**/libsimdsort.so");
 
   /** Where the runtime lives in the image, as in the Temurin images. */
   public static final String JAVA_HOME = "/opt/java/openjdk";

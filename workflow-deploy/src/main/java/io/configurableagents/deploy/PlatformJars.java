@@ -25,9 +25,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * The runtime's jars as an image of one platform needs them. The SQLite driver (sqlite-jdbc)
  * bundles its native library for 25 platforms, 21 MB of {@code org/sqlite/native/<OS>/<arch>/};
- * an image runs on one, so its copy keeps that platform's libraries only (glibc's and musl's,
- * since the base's C library is not known) and everything else as it is: about 10 MB less in
- * the image. Every other jar goes in unchanged. See {@code docs/deploy.md}, "Platform".
+ * an image runs on one, so its copy keeps that platform's libraries only (glibc's, and musl's
+ * unless the base is known to have glibc) and everything else as it is: about 10 MB less in the
+ * image. Every other jar goes in unchanged. See {@code docs/deploy.md}, "Platform".
  *
  * <p>The copy is made once per jar and platform in the cache directory, entries in the original
  * order with their original times, so the same inputs give the same bytes.
@@ -45,9 +45,15 @@ final class PlatformJars {
 
   private PlatformJars() {}
 
-  /** {@code jars} for {@code platform}: the same runtime jar, and libraries of which the SQLite driver may be a copy. */
-  static RuntimeJars forPlatform(RuntimeJars jars, ImagePlatform platform, Path cacheDirectory) {
+  /**
+   * {@code jars} for {@code platform} on {@code base}: the same runtime jar, and libraries of which
+   * the SQLite driver may be a copy (with musl's libraries only when the base's C library may be musl).
+   */
+  static RuntimeJars forImage(RuntimeJars jars, ImagePlatform platform, BaseImage base, Path cacheDirectory) {
     Set<String> systems = SQLITE_SYSTEMS.get(platform.os());
+    if (systems != null && base.hasGlibc()) {
+      systems = Set.of("Linux");
+    }
     Set<String> architectures = SQLITE_ARCHITECTURES.get(platform.architecture());
     if (systems == null || architectures == null) {
       return jars;
@@ -85,7 +91,7 @@ final class PlatformJars {
 
   private static Path slimCopy(Path jar, ImagePlatform platform, Set<String> systems, Set<String> architectures,
       Path cacheDirectory) {
-    Path copy = cacheDirectory.resolve("platform-jars").resolve(key(jar, platform)).resolve(jar.getFileName());
+    Path copy = cacheDirectory.resolve("platform-jars").resolve(key(jar, platform, systems)).resolve(jar.getFileName());
     if (Files.isRegularFile(copy)) {
       return copy;
     }
@@ -132,10 +138,11 @@ final class PlatformJars {
     out.closeEntry();
   }
 
-  private static String key(Path jar, ImagePlatform platform) {
+  private static String key(Path jar, ImagePlatform platform, Set<String> systems) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update((VERSION + "\n" + platform + "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update((VERSION + "\n" + platform + "\n" + new java.util.TreeSet<>(systems) + "\n")
+          .getBytes(StandardCharsets.UTF_8));
       try (InputStream in = new DigestInputStream(Files.newInputStream(jar), digest)) {
         in.transferTo(OutputStream.nullOutputStream());
       }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PlatformJarsTest {
   @TempDir Path dir;
+
+  /** A base whose C library may be glibc or musl. */
+  private static final BaseImage REGISTRY_BASE = new BaseImage.Registry("eclipse-temurin:21-jre");
 
   private static final List<String> SQLITE_ENTRIES = List.of(
       "META-INF/MANIFEST.MF", "org/sqlite/JDBC.class", "org/sqlite/native/",
@@ -54,7 +58,7 @@ class PlatformJarsTest {
     Path sqlite = jar("sqlite-jdbc-3.53.0.0.jar", SQLITE_ENTRIES);
     RuntimeJars jars = new RuntimeJars(dir.resolve("runtime.jar"), List.of(sqlite));
 
-    RuntimeJars amd64 = PlatformJars.forPlatform(jars, new ImagePlatform("linux", "amd64"), dir.resolve("cache"));
+    RuntimeJars amd64 = PlatformJars.forImage(jars, new ImagePlatform("linux", "amd64"), REGISTRY_BASE, dir.resolve("cache"));
 
     Path copy = amd64.libraries().get(0);
     assertThat(copy.getFileName()).hasToString("sqlite-jdbc-3.53.0.0.jar");
@@ -71,10 +75,21 @@ class PlatformJarsTest {
   }
 
   @Test
+  void onTheJlinkBaseWhichHasGlibcMuslsLibrariesGo() throws IOException {
+    RuntimeJars jars = new RuntimeJars(dir.resolve("runtime.jar"), List.of(jar("sqlite.jar", SQLITE_ENTRIES)));
+
+    Path copy = PlatformJars.forImage(jars, new ImagePlatform("linux", "amd64"), new BaseImage.Jlink(Optional.empty()),
+        dir.resolve("cache")).libraries().get(0);
+
+    assertThat(entries(copy)).contains("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so")
+        .noneMatch(name -> name.startsWith("org/sqlite/native/Linux-Musl/"));
+  }
+
+  @Test
   void anArm64ImageGetsTheArm64Libraries() throws IOException {
     RuntimeJars jars = new RuntimeJars(dir.resolve("runtime.jar"), List.of(jar("sqlite.jar", SQLITE_ENTRIES)));
 
-    Path copy = PlatformJars.forPlatform(jars, new ImagePlatform("linux", "arm64"), dir.resolve("cache")).libraries().get(0);
+    Path copy = PlatformJars.forImage(jars, new ImagePlatform("linux", "arm64"), REGISTRY_BASE, dir.resolve("cache")).libraries().get(0);
 
     assertThat(entries(copy)).contains("org/sqlite/native/Linux/aarch64/libsqlitejdbc.so",
         "org/sqlite/native/Linux-Musl/aarch64/libsqlitejdbc.so")
@@ -86,9 +101,9 @@ class PlatformJarsTest {
     RuntimeJars jars = new RuntimeJars(dir.resolve("runtime.jar"), List.of(jar("sqlite.jar", SQLITE_ENTRIES)));
     ImagePlatform amd64 = new ImagePlatform("linux", "amd64");
 
-    Path first = PlatformJars.forPlatform(jars, amd64, dir.resolve("cache-1")).libraries().get(0);
-    Path again = PlatformJars.forPlatform(jars, amd64, dir.resolve("cache-1")).libraries().get(0);
-    Path elsewhere = PlatformJars.forPlatform(jars, amd64, dir.resolve("cache-2")).libraries().get(0);
+    Path first = PlatformJars.forImage(jars, amd64, REGISTRY_BASE, dir.resolve("cache-1")).libraries().get(0);
+    Path again = PlatformJars.forImage(jars, amd64, REGISTRY_BASE, dir.resolve("cache-1")).libraries().get(0);
+    Path elsewhere = PlatformJars.forImage(jars, amd64, REGISTRY_BASE, dir.resolve("cache-2")).libraries().get(0);
 
     assertThat(again).isEqualTo(first);
     assertThat(Files.readAllBytes(elsewhere)).isEqualTo(Files.readAllBytes(first));
@@ -100,7 +115,7 @@ class PlatformJarsTest {
     Path signed = jar("signed.jar", List.of("META-INF/SIGNER.SF", "org/sqlite/native/Mac/aarch64/libsqlitejdbc.dylib"));
     RuntimeJars jars = new RuntimeJars(dir.resolve("runtime.jar"), List.of(plain, signed));
 
-    assertThat(PlatformJars.forPlatform(jars, new ImagePlatform("linux", "amd64"), dir.resolve("cache")))
+    assertThat(PlatformJars.forImage(jars, new ImagePlatform("linux", "amd64"), REGISTRY_BASE, dir.resolve("cache")))
         .isEqualTo(jars);
   }
 
@@ -108,6 +123,6 @@ class PlatformJarsTest {
   void aPlatformTheDriverHasNoDirectoryForKeepsEverything() throws IOException {
     RuntimeJars jars = new RuntimeJars(dir.resolve("runtime.jar"), List.of(jar("sqlite.jar", SQLITE_ENTRIES)));
 
-    assertThat(PlatformJars.forPlatform(jars, new ImagePlatform("linux", "s390x"), dir.resolve("cache"))).isEqualTo(jars);
+    assertThat(PlatformJars.forImage(jars, new ImagePlatform("linux", "s390x"), REGISTRY_BASE, dir.resolve("cache"))).isEqualTo(jars);
   }
 }
