@@ -3,9 +3,11 @@ package io.configurableagents.runtime;
 import io.configurableagents.runtime.http.ApiSettings;
 import io.configurableagents.runtime.http.OpenApiTexts;
 import io.configurableagents.runtime.jobs.JobService;
+import io.configurableagents.runtime.jobs.JobStore;
 import io.configurableagents.runtime.jobs.LogJobStore;
 import io.configurableagents.runtime.jobs.Retention;
 import io.configurableagents.runtime.jobs.WorkflowRunner;
+import io.configurableagents.runtime.jobs.postgres.PostgresJobStore;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -16,14 +18,25 @@ import java.time.Duration;
  * @param openApi the OpenAPI document, rendered on first use
  */
 public record Application(
-    WorkflowRunner runner, LogJobStore store, JobService jobs, ApiSettings settings, OpenApiTexts openApi)
+    WorkflowRunner runner, JobStore store, JobService jobs, ApiSettings settings, OpenApiTexts openApi)
     implements AutoCloseable {
 
-  /** Opens the job store under {@code config.dataDir()} and starts the job service. */
+  /**
+   * Opens the job store (PostgreSQL when {@code JOB_STORE_URL} is set, else the embedded store
+   * under {@code config.dataDir()}) and starts the job service.
+   */
   public static Application start(RuntimeConfig config, WorkflowRunner runner, OpenApiTexts openApi) {
-    Clock clock = Clock.systemUTC();
-    LogJobStore store =
-        LogJobStore.open(config.dataDir().resolve("jobs"), new Retention(config.jobRetention(), config.jobRetentionCount()), clock);
+    Retention retention = new Retention(config.jobRetention(), config.jobRetentionCount());
+    Clock clock;
+    JobStore store;
+    if (config.jobStore().isPresent()) {
+      // PostgreSQL keeps microseconds: every replica shows a job's times as stored
+      clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+      store = PostgresJobStore.open(config.jobStore().get(), retention, clock);
+    } else {
+      clock = Clock.systemUTC();
+      store = LogJobStore.open(config.dataDir().resolve("jobs"), retention, clock);
+    }
     JobService jobs = new JobService(runner, store, config.maxRunsInFlight(), clock);
     return new Application(runner, store, jobs, ApiSettings.of(config), openApi);
   }

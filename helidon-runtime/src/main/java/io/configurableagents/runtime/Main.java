@@ -20,7 +20,6 @@ import io.configurableagents.runtime.http.RunHttpService;
 import io.configurableagents.runtime.http.SchemaHttpService;
 import io.configurableagents.runtime.http.StatusHttpService;
 import io.configurableagents.runtime.jobs.EngineRunner;
-import io.configurableagents.runtime.jobs.LogJobStore;
 import io.configurableagents.runtime.llm.Environment;
 import io.configurableagents.runtime.llm.LlmClientOptions;
 import io.configurableagents.runtime.llm.LlmClients;
@@ -167,12 +166,9 @@ public final class Main {
   }
 
   private static void report(Workflow workflow, RuntimeConfig config, Application app, WebServer server) {
-    LogJobStore.Recovery recovery = app.store().recovery();
     System.out.println("configurable-agents runtime: workflow \"" + workflow.name() + "\" " + workflow.versionOrDefault()
         + " on port " + server.port());
-    System.out.println("jobs in " + config.dataDir().resolve("jobs") + ": " + recovery.jobs() + " kept, "
-        + recovery.interrupted() + " marked interrupted by restart"
-        + (recovery.damagedRecords() > 0 ? ", " + recovery.damagedRecords() + " damaged record(s) skipped" : ""));
+    app.store().describe().forEach(System.out::println);
     List<String> missing = app.runner().missingEnvironment();
     if (!missing.isEmpty()) {
       System.out.println("not ready: missing environment variable(s) " + String.join(", ", missing)

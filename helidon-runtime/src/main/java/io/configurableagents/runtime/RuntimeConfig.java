@@ -1,11 +1,13 @@
 package io.configurableagents.runtime;
 
 import io.configurableagents.core.WorkflowException;
+import io.configurableagents.runtime.jobs.postgres.PostgresSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -23,6 +25,9 @@ import java.util.OptionalInt;
  * @param maxRunsInFlight {@code MAX_RUNS_IN_FLIGHT}, a cap on concurrent runs; empty when 0 (none)
  * @param jobRetention {@code JOB_RETENTION_HOURS}, how long finished jobs stay readable
  * @param jobRetentionCount {@code JOB_RETENTION_COUNT}, how many finished jobs stay readable
+ * @param jobStore {@code JOB_STORE_URL} (with {@code JOB_STORE_USER}, {@code JOB_STORE_PASSWORD} and
+ *     {@code JOB_LEASE_SECONDS}): the PostgreSQL job store shared by replicas; empty for the
+ *     embedded store under {@code dataDir}
  */
 public record RuntimeConfig(
     Path workflowFile,
@@ -35,7 +40,8 @@ public record RuntimeConfig(
     Duration shutdownGrace,
     OptionalInt maxRunsInFlight,
     Duration jobRetention,
-    int jobRetentionCount) {
+    int jobRetentionCount,
+    Optional<PostgresSettings> jobStore) {
 
   public RuntimeConfig {
     if (maxWait.compareTo(syncTimeout) < 0) {
@@ -58,7 +64,8 @@ public record RuntimeConfig(
             Duration.ofSeconds(r.integer("SHUTDOWN_GRACE", 20, 0, 3_600)),
             positive(r.integer("MAX_RUNS_IN_FLIGHT", 0, 0, Integer.MAX_VALUE)),
             Duration.ofHours(r.integer("JOB_RETENTION_HOURS", 168, 1, 1_000_000)),
-            r.integer("JOB_RETENTION_COUNT", 10_000, 1, Integer.MAX_VALUE));
+            r.integer("JOB_RETENTION_COUNT", 10_000, 1, Integer.MAX_VALUE),
+            r.jobStore());
     if (!r.problems.isEmpty()) {
       throw new WorkflowException(
           "invalid runtime configuration:" + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", r.problems));
@@ -100,6 +107,35 @@ public record RuntimeConfig(
           name + "=\"" + shorten(value) + "\" is not a whole number from " + min + " to " + max
               + " (unset it to use the default, " + fallback + ")");
       return fallback;
+    }
+
+    /** The PostgreSQL store when {@code JOB_STORE_URL} is set; its user and password alone are a mistake. */
+    Optional<PostgresSettings> jobStore() {
+      int leaseSeconds = integer("JOB_LEASE_SECONDS", 30, 2, 86_400);
+      String url = text("JOB_STORE_URL", "");
+      if (url.isEmpty()) {
+        for (String name : List.of("JOB_STORE_USER", "JOB_STORE_PASSWORD")) {
+          if (!text(name, "").isEmpty()) {
+            problems.add(name + " is set but JOB_STORE_URL is not: set JOB_STORE_URL (" + PostgresSettings.URL_PREFIX
+                + "host:5432/database) to keep jobs in PostgreSQL, or unset " + name);
+          }
+        }
+        return Optional.empty();
+      }
+      if (!url.startsWith(PostgresSettings.URL_PREFIX)) {
+        // the parameters may hold a password: never echoed
+        String shown = url.contains("?") ? url.substring(0, url.indexOf('?')) + "?..." : url;
+        problems.add("JOB_STORE_URL=\"" + shorten(shown) + "\" is not a PostgreSQL JDBC URL: write it as "
+            + PostgresSettings.URL_PREFIX + "host:5432/database (or unset it to keep jobs in DATA_DIR)");
+        return Optional.empty();
+      }
+      String password = env.get("JOB_STORE_PASSWORD");
+      return Optional.of(
+          new PostgresSettings(
+              url,
+              Optional.of(text("JOB_STORE_USER", "")).filter(user -> !user.isEmpty()),
+              Optional.ofNullable(password).filter(p -> !p.isEmpty()),
+              Duration.ofSeconds(leaseSeconds)));
     }
 
     private static String shorten(String value) {

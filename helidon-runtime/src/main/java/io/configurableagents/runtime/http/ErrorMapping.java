@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configurableagents.core.types.CoercionProblem;
 import io.configurableagents.runtime.jobs.JobService;
+import io.configurableagents.runtime.jobs.JobStoreUnavailableException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
@@ -28,6 +29,7 @@ public final class ErrorMapping {
         .error(InvalidInputsException.class, ErrorMapping::invalidInputs)
         .error(HttpProblem.class, ErrorMapping::problem)
         .error(JobService.NotAcceptingException.class, ErrorMapping::notAccepting)
+        .error(JobStoreUnavailableException.class, ErrorMapping::storeUnavailable)
         .error(RequestException.class, ErrorMapping::badRequest)
         .error(HttpException.class, ErrorMapping::httpException)
         .error(RuntimeException.class, ErrorMapping::unexpected);
@@ -49,6 +51,11 @@ public final class ErrorMapping {
   private static void notAccepting(ServerRequest req, ServerResponse res, JobService.NotAcceptingException e) {
     res.header(HeaderNames.RETRY_AFTER, "5");
     Json.send(res, Status.SERVICE_UNAVAILABLE_503, Json.error("shutting_down", e.getMessage()));
+  }
+
+  private static void storeUnavailable(ServerRequest req, ServerResponse res, JobStoreUnavailableException e) {
+    res.header(HeaderNames.RETRY_AFTER, "2");
+    Json.send(res, Status.SERVICE_UNAVAILABLE_503, Json.error("job_store_unavailable", e.getMessage()));
   }
 
   private static void badRequest(ServerRequest req, ServerResponse res, RequestException e) {

@@ -6,10 +6,11 @@ import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Ready when runs can succeed: every provider key the workflow needs is set, and the server is not
- * shutting down. When not ready, the details say why.
+ * Ready when runs can succeed: every provider key the workflow needs is set, the job store can be
+ * reached, and the server is not shutting down. When not ready, the details say why.
  */
 public final class ReadinessCheck implements HealthCheck {
   private final WorkflowRunner runner;
@@ -33,12 +34,16 @@ public final class ReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     List<String> missing = runner.missingEnvironment();
-    HealthCheckResponse.Builder response = HealthCheckResponse.builder().status(missing.isEmpty() && jobs.accepting());
+    Optional<String> store = jobs.storeUnavailable();
+    HealthCheckResponse.Builder response =
+        HealthCheckResponse.builder().status(missing.isEmpty() && store.isEmpty() && jobs.accepting());
     if (!missing.isEmpty()) {
       response.detail(
           "reason",
           "missing environment variable" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
               + ": set " + (missing.size() == 1 ? "it" : "them") + " (e.g. in the --env-file) and restart");
+    } else if (store.isPresent()) {
+      response.detail("reason", "job store unavailable: " + store.get() + "; runs are accepted again once it answers");
     } else if (!jobs.accepting()) {
       response.detail("reason", "shutting down: no new runs are accepted");
     }

@@ -101,6 +101,12 @@ public final class LogJobStore implements JobStore {
   }
 
   @Override
+  public List<String> describe() {
+    return List.of("jobs in " + log.dir() + ": " + recovery.jobs() + " kept, " + recovery.interrupted() + " marked interrupted by restart"
+        + (recovery.damagedRecords() > 0 ? ", " + recovery.damagedRecords() + " damaged record(s) skipped" : ""));
+  }
+
+  @Override
   public CompletableFuture<Void> save(Job job) {
     if (closed) {
       return CompletableFuture.failedFuture(new WorkflowException("the job store is closed"));
