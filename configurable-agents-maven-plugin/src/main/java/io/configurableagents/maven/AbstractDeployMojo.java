@@ -2,7 +2,6 @@ package io.configurableagents.maven;
 
 import io.configurableagents.core.model.Workflow;
 import io.configurableagents.deploy.BaseImage;
-import io.configurableagents.deploy.ContainerNames;
 import io.configurableagents.deploy.DeployException;
 import io.configurableagents.deploy.DeployLog;
 import io.configurableagents.deploy.DeployRequest;
@@ -11,6 +10,7 @@ import io.configurableagents.deploy.EnvFileChoice;
 import io.configurableagents.deploy.HelpfulSuggestions;
 import io.configurableagents.deploy.ImageMetadata;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -130,19 +130,24 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
   }
 
   private DeployRequest request(Workflow workflow) throws MojoExecutionException {
-    String container = Optional.ofNullable(name).filter(n -> !n.isBlank()).orElse(ContainerNames.sanitize(workflow.name()));
-    String imageName = Optional.ofNullable(image).filter(i -> !i.isBlank())
-        .orElse(ContainerNames.defaultImage(container, project.getVersion()));
-    return new DeployRequest(workflow, workflowFile.toPath().toAbsolutePath(), container, imageName,
-        BaseImage.parse(baseImage, Optional.ofNullable(jlinkJdk).map(File::toPath), project.getBasedir().toPath(),
-            suggestions),
-        RuntimeArtifacts.resolve(repositorySystem, session.getRepositorySession(),
-            project.getRemoteProjectRepositories(), pluginVersion),
-        new ImageMetadata(project.getVersion(), source(), created()), port, tracesPort,
-        Duration.ofSeconds(syncTimeout),
-        EnvFileChoice.of(envFile.toPath(), project.getBasedir().toPath().resolve(".env"), skipEnvFile),
-        replace(), readyTimeout(), Optional.ofNullable(network).filter(n -> !n.isBlank()), outputDirectory.toPath().toAbsolutePath(),
-        cacheDirectory.toPath().toAbsolutePath());
+    Path basedir = project.getBasedir().toPath();
+    DeployRequest.Builder request = DeployRequest.builder(workflow, workflowFile.toPath().toAbsolutePath())
+        .baseImage(BaseImage.parse(baseImage, Optional.ofNullable(jlinkJdk).map(File::toPath), basedir, suggestions))
+        .runtimeJars(RuntimeArtifacts.resolve(repositorySystem, session.getRepositorySession(),
+            project.getRemoteProjectRepositories(), pluginVersion))
+        .metadata(new ImageMetadata(project.getVersion(), source(), created()))
+        .port(port)
+        .tracesPort(tracesPort)
+        .syncTimeout(Duration.ofSeconds(syncTimeout))
+        .envFile(EnvFileChoice.of(envFile.toPath(), basedir.resolve(".env"), skipEnvFile))
+        .replace(replace())
+        .readyTimeout(readyTimeout())
+        .network(Optional.ofNullable(network).filter(n -> !n.isBlank()))
+        .outputDirectory(outputDirectory.toPath().toAbsolutePath())
+        .cacheDirectory(cacheDirectory.toPath().toAbsolutePath());
+    Optional.ofNullable(name).filter(n -> !n.isBlank()).ifPresent(request::containerName);
+    Optional.ofNullable(image).filter(i -> !i.isBlank()).ifPresent(request::image);
+    return request.build();
   }
 
   private Optional<String> source() {

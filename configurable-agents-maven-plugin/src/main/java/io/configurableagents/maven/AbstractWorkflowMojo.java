@@ -9,6 +9,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -38,8 +39,9 @@ public abstract class AbstractWorkflowMojo extends AbstractMojo {
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip || goalSkip()) {
-      getLog().info("workflow:" + goalName() + " skipped (" + (skip ? PropertyNames.SKIP : goalSkipProperty()) + ")");
+    Optional<String> skippedBy = skip ? Optional.of(PropertyNames.SKIP) : goalSkippedBy();
+    if (skippedBy.isPresent()) {
+      getLog().info("workflow:" + goalName() + " skipped (" + skippedBy.get() + ")");
       return;
     }
     Path file = workflowFile.toPath().toAbsolutePath().normalize();
@@ -61,14 +63,9 @@ public abstract class AbstractWorkflowMojo extends AbstractMojo {
   /** The goal's name, for messages. */
   protected abstract String goalName();
 
-  /** The goal's own skip flag. */
-  protected boolean goalSkip() {
-    return false;
-  }
-
-  /** The property of the goal's own skip flag, for the skip message. */
-  protected String goalSkipProperty() {
-    return PropertyNames.SKIP;
+  /** The property of the goal's own skip flag (e.g. {@code workflow.deploy.skip}) when it is set. */
+  protected Optional<String> goalSkippedBy() {
+    return Optional.empty();
   }
 
   /** Each diagnostic with its source line and caret, errors as errors and warnings as warnings. */

@@ -4,6 +4,7 @@ import io.configurableagents.deploy.DeployLog;
 import io.configurableagents.deploy.DeployRequest;
 import io.configurableagents.deploy.Deployer;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -44,8 +45,8 @@ public final class DeployMojo extends AbstractDeployMojo {
   }
 
   @Override
-  protected boolean goalSkip() {
-    return skipDeploy;
+  protected Optional<String> goalSkippedBy() {
+    return skipDeploy ? Optional.of(PropertyNames.DEPLOY_SKIP) : Optional.empty();
   }
 
   @Override

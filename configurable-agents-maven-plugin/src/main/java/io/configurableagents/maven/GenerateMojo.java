@@ -3,6 +3,7 @@ package io.configurableagents.maven;
 import io.configurableagents.deploy.ArtifactGenerator;
 import io.configurableagents.deploy.DeployLog;
 import io.configurableagents.deploy.DeployRequest;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -25,8 +26,8 @@ public final class GenerateMojo extends AbstractDeployMojo {
   }
 
   @Override
-  protected boolean goalSkip() {
-    return skipGenerate;
+  protected Optional<String> goalSkippedBy() {
+    return skipGenerate ? Optional.of(PropertyNames.GENERATE_SKIP) : Optional.empty();
   }
 
   @Override

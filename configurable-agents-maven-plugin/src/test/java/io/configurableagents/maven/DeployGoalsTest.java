@@ -36,9 +36,8 @@ class DeployGoalsTest {
     setField(deploy, "skipDeploy", true);
     deploy.execute();
 
-    assertThat(infos).hasSize(2);
-    assertThat(infos.get(0)).startsWith("workflow:generate skipped");
-    assertThat(infos.get(1)).startsWith("workflow:deploy skipped");
+    assertThat(infos).containsExactly("workflow:generate skipped (workflow.generate.skip)",
+        "workflow:deploy skipped (workflow.deploy.skip)");
   }
 
   @Test
@@ -48,7 +47,7 @@ class DeployGoalsTest {
     deploy.skip = true;
     deploy.execute();
 
-    assertThat(infos).singleElement().asString().startsWith("workflow:deploy skipped");
+    assertThat(infos).containsExactly("workflow:deploy skipped (workflow.skip)");
   }
 
   @Test

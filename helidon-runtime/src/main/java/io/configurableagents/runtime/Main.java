@@ -21,6 +21,7 @@ import io.configurableagents.runtime.http.SchemaHttpService;
 import io.configurableagents.runtime.http.StatusHttpService;
 import io.configurableagents.runtime.jobs.EngineRunner;
 import io.configurableagents.runtime.llm.Environment;
+import io.configurableagents.runtime.tools.Tools;
 import io.configurableagents.runtime.llm.LlmClientOptions;
 import io.configurableagents.runtime.llm.LlmClients;
 import io.configurableagents.runtime.trace.Traces;
@@ -82,7 +83,7 @@ public final class Main {
     traces(builder, config, tracing.traces());
     WebServer server = builder.build().start();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(config, app, tracing, server), "graceful-shutdown"));
-    report(workflow, config, app, server);
+    report(workflow, app, server);
     tracing.describe().forEach(System.out::println);
     if (config.tracesPort().isPresent()) {
       System.out.println("traces page on port " + server.port(TRACES_SOCKET));
@@ -109,7 +110,8 @@ public final class Main {
    * on first request), and the job store under DATA_DIR.
    */
   private static Application application(RuntimeConfig config, Workflow workflow, RunListener listener) {
-    WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT, LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT));
+    WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT,
+        LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT), Tools.create(Environment.system(), config.dataDir()));
     return Application.start(config, new EngineRunner(engine, listener), OpenApiTexts.of(workflow));
   }
 
@@ -165,7 +167,7 @@ public final class Main {
     System.out.println("stopped");
   }
 
-  private static void report(Workflow workflow, RuntimeConfig config, Application app, WebServer server) {
+  private static void report(Workflow workflow, Application app, WebServer server) {
     System.out.println("configurable-agents runtime: workflow \"" + workflow.name() + "\" " + workflow.versionOrDefault()
         + " on port " + server.port());
     app.store().describe().forEach(System.out::println);

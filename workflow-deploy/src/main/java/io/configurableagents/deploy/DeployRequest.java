@@ -1,0 +1,311 @@
+package io.configurableagents.deploy;
+
+import io.configurableagents.core.model.Workflow;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything {@code generate} and {@code deploy} need, as plain values. Front ends build one with
+ * {@link #builder}, each setting by its name (so that two ports or two durations cannot be
+ * swapped); {@link #validate} checks the settings with advice in the front end's terms.
+ */
+public final class DeployRequest {
+  /** The host port of the API when none is given. */
+  public static final int DEFAULT_PORT = 8000;
+  /** The host port of the traces page when none is given. */
+  public static final int DEFAULT_TRACES_PORT = 5000;
+  public static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Workflow workflow;
+  private final Path workflowFile;
+  private final String containerName;
+  private final String image;
+  private final BaseImage baseImage;
+  private final RuntimeJars runtimeJars;
+  private final ImageMetadata metadata;
+  private final int port;
+  private final int tracesPort;
+  private final Duration syncTimeout;
+  private final EnvFileChoice envFile;
+  private final boolean replace;
+  private final Duration readyTimeout;
+  private final Optional<String> network;
+  private final Path outputDirectory;
+  private final Path cacheDirectory;
+
+  private DeployRequest(Builder b) {
+    this.workflow = b.workflow;
+    this.workflowFile = b.workflowFile;
+    this.runtimeJars = Objects.requireNonNull(b.runtimeJars, "runtimeJars");
+    this.metadata = Objects.requireNonNull(b.metadata, "metadata");
+    this.outputDirectory = Objects.requireNonNull(b.outputDirectory, "outputDirectory");
+    this.cacheDirectory = Objects.requireNonNull(b.cacheDirectory, "cacheDirectory");
+    this.containerName = b.containerName != null ? b.containerName : ContainerNames.sanitize(workflow.name());
+    this.image = b.image != null ? b.image : ContainerNames.defaultImage(containerName, metadata.projectVersion());
+    this.baseImage = b.baseImage;
+    this.port = b.port;
+    this.tracesPort = b.tracesPort;
+    this.syncTimeout = b.syncTimeout;
+    this.envFile = b.envFile;
+    this.replace = b.replace;
+    this.readyTimeout = b.readyTimeout;
+    this.network = b.network;
+  }
+
+  /**
+   * A request for {@code workflow}, read from {@code workflowFile}; the runtime jars, the image
+   * metadata, the output and the cache directory must be set, everything else has a default.
+   */
+  public static Builder builder(Workflow workflow, Path workflowFile) {
+    return new Builder(workflow, workflowFile);
+  }
+
+  /** A builder holding every setting of this request, to change some. */
+  public Builder toBuilder() {
+    return new Builder(workflow, workflowFile).containerName(containerName).image(image).baseImage(baseImage)
+        .runtimeJars(runtimeJars).metadata(metadata).port(port).tracesPort(tracesPort).syncTimeout(syncTimeout)
+        .envFile(envFile).replace(replace).readyTimeout(readyTimeout).network(network)
+        .outputDirectory(outputDirectory).cacheDirectory(cacheDirectory);
+  }
+
+  /** The validated workflow. */
+  public Workflow workflow() {
+    return workflow;
+  }
+
+  /** The validated file, copied into the image byte for byte. */
+  public Path workflowFile() {
+    return workflowFile;
+  }
+
+  /** The container's name; its data volume is {@code <name>-data}. */
+  public String containerName() {
+    return containerName;
+  }
+
+  /** The image to build, {@code repository:tag}. */
+  public String image() {
+    return image;
+  }
+
+  public BaseImage baseImage() {
+    return baseImage;
+  }
+
+  public RuntimeJars runtimeJars() {
+    return runtimeJars;
+  }
+
+  public ImageMetadata metadata() {
+    return metadata;
+  }
+
+  /** The host port of the API (8000 inside). */
+  public int port() {
+    return port;
+  }
+
+  /** The host port of the traces page (5000 inside); 0: no traces page. */
+  public int tracesPort() {
+    return tracesPort;
+  }
+
+  /** How long {@code POST /run} waits before it hands out a job id. */
+  public Duration syncTimeout() {
+    return syncTimeout;
+  }
+
+  public EnvFileChoice envFile() {
+    return envFile;
+  }
+
+  /** Whether a container of the same name is stopped and removed first. */
+  public boolean replace() {
+    return replace;
+  }
+
+  /** How long to wait for {@code GET /health}. */
+  public Duration readyTimeout() {
+    return readyTimeout;
+  }
+
+  /** A Docker network to attach the container to ({@code host} included). */
+  public Optional<String> network() {
+    return network;
+  }
+
+  /** Whether the container runs on the host's network (nothing published; it listens on the host ports). */
+  public boolean hostNetwork() {
+    return network.filter("host"::equals).isPresent();
+  }
+
+  /** Where {@code generate} writes. */
+  public Path outputDirectory() {
+    return outputDirectory;
+  }
+
+  /** Jib's caches and the jlink base. */
+  public Path cacheDirectory() {
+    return cacheDirectory;
+  }
+
+  /** Whether the traces page is published. */
+  public boolean tracesEnabled() {
+    return tracesPort != 0;
+  }
+
+  /** The named volume on {@code /app/data}. */
+  public String dataVolume() {
+    return ContainerLabels.dataVolumeOf(containerName);
+  }
+
+  /** Fails with advice on the first setting that cannot work. */
+  public DeployRequest validate(HelpfulSuggestions suggestions) {
+    if (port < 1 || port > 65535) {
+      throw suggestions.invalidSetting(Setting.PORT, String.valueOf(port), "a port is 1 to 65535", "8000");
+    }
+    if (tracesPort < 0 || tracesPort > 65535) {
+      throw suggestions.invalidSetting(Setting.TRACES_PORT, String.valueOf(tracesPort),
+          "a port is 1 to 65535, or 0 for no traces page", "5000");
+    }
+    if (tracesPort == port) {
+      throw suggestions.invalidSetting(Setting.TRACES_PORT, String.valueOf(tracesPort),
+          "the traces page needs another host port than the API", String.valueOf(port + 1));
+    }
+    if (!ContainerNames.isValidContainerName(containerName)) {
+      throw suggestions.invalidSetting(Setting.NAME, containerName,
+          "Docker names start with a letter or digit and hold only letters, digits, '_', '.' and '-'", "my-flow");
+    }
+    if (!ContainerNames.isValidImage(image)) {
+      throw suggestions.invalidSetting(Setting.IMAGE, image,
+          "an image is [registry/]name[:tag] with the name in lower case", "my-flow:1.0.0");
+    }
+    if (syncTimeout.isNegative() || syncTimeout.isZero()) {
+      throw suggestions.invalidSetting(Setting.SYNC_TIMEOUT, syncTimeout.toSeconds() + "", "must be positive", "30");
+    }
+    if (readyTimeout.isNegative() || readyTimeout.isZero()) {
+      throw suggestions.invalidSetting(Setting.READY_TIMEOUT, readyTimeout.toSeconds() + "", "must be positive", "60");
+    }
+    if (network.filter(n -> n.isBlank() || n.chars().anyMatch(Character::isWhitespace)).isPresent()) {
+      throw suggestions.invalidSetting(Setting.NETWORK, network.get(), "not a Docker network name", "my-network");
+    }
+    return this;
+  }
+
+  /** Sets a request up one named setting at a time. */
+  public static final class Builder {
+    private final Workflow workflow;
+    private final Path workflowFile;
+    private String containerName;
+    private String image;
+    private BaseImage baseImage = new BaseImage.Registry(BaseImage.DEFAULT);
+    private RuntimeJars runtimeJars;
+    private ImageMetadata metadata;
+    private int port = DEFAULT_PORT;
+    private int tracesPort = DEFAULT_TRACES_PORT;
+    private Duration syncTimeout = DEFAULT_SYNC_TIMEOUT;
+    private EnvFileChoice envFile = new EnvFileChoice.NoFile();
+    private boolean replace;
+    private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
+    private Optional<String> network = Optional.empty();
+    private Path outputDirectory;
+    private Path cacheDirectory;
+
+    private Builder(Workflow workflow, Path workflowFile) {
+      this.workflow = Objects.requireNonNull(workflow, "workflow");
+      this.workflowFile = Objects.requireNonNull(workflowFile, "workflowFile");
+    }
+
+    /** Default: the flow name, sanitised for Docker ({@link ContainerNames#sanitize}). */
+    public Builder containerName(String containerName) {
+      this.containerName = Objects.requireNonNull(containerName, "containerName");
+      return this;
+    }
+
+    /** Default: {@code <container name>:<project version>}. */
+    public Builder image(String image) {
+      this.image = Objects.requireNonNull(image, "image");
+      return this;
+    }
+
+    /** Default: {@value BaseImage#DEFAULT} from its registry. */
+    public Builder baseImage(BaseImage baseImage) {
+      this.baseImage = Objects.requireNonNull(baseImage, "baseImage");
+      return this;
+    }
+
+    /** Required. */
+    public Builder runtimeJars(RuntimeJars runtimeJars) {
+      this.runtimeJars = Objects.requireNonNull(runtimeJars, "runtimeJars");
+      return this;
+    }
+
+    /** Required. */
+    public Builder metadata(ImageMetadata metadata) {
+      this.metadata = Objects.requireNonNull(metadata, "metadata");
+      return this;
+    }
+
+    /** Default {@value DeployRequest#DEFAULT_PORT}. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Default {@value DeployRequest#DEFAULT_TRACES_PORT}; 0: no traces page. */
+    public Builder tracesPort(int tracesPort) {
+      this.tracesPort = tracesPort;
+      return this;
+    }
+
+    /** Default 30 s. */
+    public Builder syncTimeout(Duration syncTimeout) {
+      this.syncTimeout = Objects.requireNonNull(syncTimeout, "syncTimeout");
+      return this;
+    }
+
+    /** Default: no env file. */
+    public Builder envFile(EnvFileChoice envFile) {
+      this.envFile = Objects.requireNonNull(envFile, "envFile");
+      return this;
+    }
+
+    /** Default false. */
+    public Builder replace(boolean replace) {
+      this.replace = replace;
+      return this;
+    }
+
+    /** Default 60 s. */
+    public Builder readyTimeout(Duration readyTimeout) {
+      this.readyTimeout = Objects.requireNonNull(readyTimeout, "readyTimeout");
+      return this;
+    }
+
+    /** Default: none (Docker's default bridge network). */
+    public Builder network(Optional<String> network) {
+      this.network = Objects.requireNonNull(network, "network");
+      return this;
+    }
+
+    /** Required. */
+    public Builder outputDirectory(Path outputDirectory) {
+      this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory");
+      return this;
+    }
+
+    /** Required. */
+    public Builder cacheDirectory(Path cacheDirectory) {
+      this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+      return this;
+    }
+
+    /** The request; fails naming a required setting that was not given. */
+    public DeployRequest build() {
+      return new DeployRequest(this);
+    }
+  }
+}

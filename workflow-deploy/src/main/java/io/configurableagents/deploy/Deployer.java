@@ -1,0 +1,86 @@
+package io.configurableagents.deploy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code deploy} from start to finish: check everything that can be checked before building
+ * (settings, Docker, the name, the ports, the env file), generate the files, build and load the
+ * image, (re)start the container, wait until it is healthy, print how to use it.
+ */
+public final class Deployer {
+  private final DockerCli docker;
+  private final HelpfulSuggestions suggestions;
+  private final DeployLog log;
+  private final ContainerRunner runner;
+
+  public Deployer(DockerCli docker, HelpfulSuggestions suggestions, DeployLog log) {
+    this.docker = docker;
+    this.suggestions = suggestions;
+    this.log = log;
+    this.runner = new ContainerRunner(docker, suggestions, log);
+  }
+
+  /** What a deploy did. */
+  public record Deployment(String containerId, ImageBuilder.BuiltImage image, Duration timeToHealthy) {}
+
+  public Deployment deploy(DeployRequest request) {
+    request.validate(suggestions);
+    log.info("Docker " + new DockerPreflight(docker, suggestions).serverVersion() + " is available");
+    runner.requireNameFree(request);
+    requirePortsFree(request);
+    Optional<Path> envFile = new EnvFileCheck(suggestions, log)
+        .check(request.envFile(), request.workflow().requiredEnvironment(),
+            request.outputDirectory().resolve(".env.example"));
+    new ArtifactGenerator(suggestions, log).generate(request);
+
+    ImageBuilder images = new ImageBuilder(docker, log, suggestions);
+    ImageBuilder.BuiltImage image = images.build(request);
+    log.info("Built image " + image.reference() + " (" + image.imageId() + ")");
+
+    String id = runner.start(request, envFile);
+    log.info("Started container " + request.containerName() + "; waiting for GET /health (at most "
+        + request.readyTimeout().toSeconds() + " s)");
+    HealthWait health = new HealthWait(runner, suggestions);
+    URI api = URI.create("http://" + apiHost() + ":" + request.port());
+    Duration took = health.await(request.containerName(), api.resolve("/health"), request.readyTimeout());
+    image.previousImageId().ifPresent(old -> {
+      if (new DockerImages(docker).removeIfUnused(old, log)) {
+        log.info("Removed the image " + request.image() + " pointed to before (" + old + ")");
+      }
+    });
+    Optional<String> notReady = health.notReadyReason(api.resolve("/observe/health/ready"));
+    Banner.lines(request, id, took, notReady).forEach(line -> {
+      if (line.startsWith("WARNING ")) {
+        log.warn(line.substring("WARNING ".length()));
+      } else {
+        log.info(line);
+      }
+    });
+    return new Deployment(id, image, took);
+  }
+
+  /**
+   * Both host ports must be free, except those the container being replaced holds now (published,
+   * or on the host network listened on by its runtime).
+   */
+  private void requirePortsFree(DeployRequest request) {
+    Set<Integer> freedByReplace = request.replace() ? runner.heldPorts(request.containerName()) : Set.of();
+    if (!freedByReplace.contains(request.port()) && !HostPorts.isFree(request.port())) {
+      throw suggestions.portInUse(request.port(), Setting.PORT, "");
+    }
+    if (request.tracesEnabled() && !freedByReplace.contains(request.tracesPort())
+        && !HostPorts.isFree(request.tracesPort())) {
+      throw suggestions.portInUse(request.tracesPort(), Setting.TRACES_PORT, suggestions.tracesOffHint());
+    }
+  }
+
+  /** Where published ports are reached: this machine, or the host of a tcp:// DOCKER_HOST. */
+  private String apiHost() {
+    return docker.variable("DOCKER_HOST").filter(h -> h.startsWith("tcp://"))
+        .map(h -> URI.create(h).getHost()).orElse("127.0.0.1");
+  }
+}
