@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The runtime's settings, read from environment variables (documented in {@code docs/runtime.md}).
@@ -25,6 +26,7 @@ import java.util.OptionalInt;
  * @param maxRunsInFlight {@code MAX_RUNS_IN_FLIGHT}, a cap on concurrent runs; empty when 0 (none)
  * @param jobRetention {@code JOB_RETENTION_HOURS}, how long finished jobs stay readable
  * @param jobRetentionCount {@code JOB_RETENTION_COUNT}, how many finished jobs stay readable
+ * @param connections {@code MAX_CONNECTIONS} and {@code IDLE_TIMEOUT}, the API listener's limits
  * @param jobStore {@code JOB_STORE_URL} (with {@code JOB_STORE_USER}, {@code JOB_STORE_PASSWORD} and
  *     {@code JOB_LEASE_SECONDS}): the PostgreSQL job store shared by replicas; empty for the
  *     embedded store under {@code dataDir}
@@ -41,6 +43,7 @@ public record RuntimeConfig(
     OptionalInt maxRunsInFlight,
     Duration jobRetention,
     int jobRetentionCount,
+    ConnectionLimits connections,
     Optional<PostgresSettings> jobStore) {
 
   public RuntimeConfig {
@@ -51,6 +54,11 @@ public record RuntimeConfig(
 
   /** Reads the settings; every problem is reported at once. */
   public static RuntimeConfig fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, DescriptorLimit.ofThisProcess());
+  }
+
+  /** Reads the settings of a process that may hold {@code descriptorLimit} file descriptors. */
+  static RuntimeConfig fromEnvironment(Map<String, String> env, OptionalLong descriptorLimit) {
     Reader r = new Reader(env);
     RuntimeConfig config =
         new RuntimeConfig(
@@ -65,6 +73,9 @@ public record RuntimeConfig(
             positive(r.integer("MAX_RUNS_IN_FLIGHT", 0, 0, Integer.MAX_VALUE)),
             Duration.ofHours(r.integer("JOB_RETENTION_HOURS", 168, 1, 1_000_000)),
             r.integer("JOB_RETENTION_COUNT", 10_000, 1, Integer.MAX_VALUE),
+            new ConnectionLimits(
+                r.integer("MAX_CONNECTIONS", ConnectionLimits.defaultMaxConnections(descriptorLimit), 1, Integer.MAX_VALUE),
+                Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))),
             r.jobStore());
     if (!r.problems.isEmpty()) {
       throw new WorkflowException(
