@@ -45,7 +45,8 @@ import java.util.function.Consumer;
  *       running the job through {@link CancelListener}.
  *   <li>A heartbeat renews this replica's lease ({@link ReplicaLease}) about every second; the same
  *       thread marks the unfinished jobs of replicas whose lease expired as failed ("interrupted:
- *       replica X stopped") and applies retention, one replica at a time.
+ *       replica X stopped") and applies retention, one replica at a time. Beside it the pool is
+ *       probed: this replica accepts runs only while both its lease and its pool work.
  * </ul>
  */
 public final class PostgresJobStore implements JobStore {
@@ -70,7 +71,8 @@ public final class PostgresJobStore implements JobStore {
   private final ScheduledExecutorService housekeeping;
   /** Jobs saved and not yet written: {@link #find} sees them at once. */
   private final Map<String, Job> unwritten = new ConcurrentHashMap<>();
-  private volatile String writeFailure;
+  /** Why the last use of the pool failed; null while it works (probed on every heartbeat). */
+  private volatile String poolFailure;
   private volatile long closeDeadline;
   private volatile boolean closed;
   private long lastRetention;
@@ -94,11 +96,13 @@ public final class PostgresJobStore implements JobStore {
     this.schema = schema;
     this.cancels = new CancelListener(database, lease.replica(), clock);
     this.writer = new GroupCommitWriter<>("job-store-writer", Duration.ofSeconds(30), this::write);
+    // two threads: a pool that waits for a connection never delays the heartbeat
     this.housekeeping =
-        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("job-store-lease").factory());
+        Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("job-store-lease-", 0).factory());
     cancels.start();
     long tick = Math.min(1_000, settings.lease().toMillis() / 3);
     housekeeping.scheduleWithFixedDelay(this::housekeeping, tick, tick, TimeUnit.MILLISECONDS);
+    housekeeping.scheduleWithFixedDelay(this::probePool, tick, tick, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -162,7 +166,9 @@ public final class PostgresJobStore implements JobStore {
       return Optional.of(pending);
     }
     try {
-      return database.onConnection(c -> JobTable.find(c, id));
+      Optional<Job> found = database.onConnection(c -> JobTable.find(c, id));
+      poolWorks();
+      return found;
     } catch (SQLException e) {
       throw unavailable("reading job " + id, e);
     }
@@ -171,7 +177,9 @@ public final class PostgresJobStore implements JobStore {
   @Override
   public Optional<Job> cancel(String id, Instant now) {
     try {
-      return database.inTransaction(c -> JobTable.cancel(c, id, now));
+      Optional<Job> job = database.inTransaction(c -> JobTable.cancel(c, id, now));
+      poolWorks();
+      return job;
     } catch (SQLException e) {
       throw unavailable("cancelling job " + id, e);
     }
@@ -184,9 +192,9 @@ public final class PostgresJobStore implements JobStore {
 
   @Override
   public Optional<String> unavailable() {
-    String failed = writeFailure;
+    String failed = poolFailure;
     if (failed != null) {
-      return Optional.of("cannot write to the job store database: " + failed);
+      return Optional.of("cannot reach the job store database: " + failed);
     }
     return lease.problem();
   }
@@ -263,17 +271,14 @@ public final class PostgresJobStore implements JobStore {
           rows.stream().map(row -> row.job().id()).filter(id -> !written.contains(id)).forEach(refused::add);
           finishedElsewhere = database.onConnection(c -> JobTable.findAll(c, refused));
         }
-        if (writeFailure != null) {
-          LOG.log(Level.INFO, "job store: writes succeed again");
-          writeFailure = null;
-        }
+        poolWorks();
         return finishedElsewhere;
       } catch (SQLException e) {
-        if (writeFailure == null) {
-          LOG.log(Level.WARNING, "job store: cannot write " + rows.size() + " job record(s), trying again every "
-              + WRITE_RETRY.toMillis() + " ms until the database answers: " + e.getMessage());
+        if (poolFailure == null) {
+          LOG.log(Level.WARNING, "job store: cannot write " + rows.size() + " job record(s); they are kept and written"
+              + " as soon as the database answers (trying every " + WRITE_RETRY.toMillis() + " ms)");
         }
-        writeFailure = e.getMessage();
+        poolFailed(e);
         if (closed && System.nanoTime() > closeDeadline) {
           throw new WorkflowException("the job store database could not be reached before the process stopped: " + e.getMessage(), e);
         }
@@ -305,6 +310,33 @@ public final class PostgresJobStore implements JobStore {
     }
   }
 
+  /**
+   * Takes a connection from the pool and gives it back, every tick: after an outage the pool
+   * reconnects on its own schedule (it backs off), and until it does the replica is not ready.
+   */
+  private void probePool() {
+    try {
+      database.onConnection(c -> null);
+      poolWorks();
+    } catch (SQLException | RuntimeException e) {
+      poolFailed(e);
+    }
+  }
+
+  private void poolWorks() {
+    if (poolFailure != null) {
+      poolFailure = null;
+      LOG.log(Level.INFO, "job store: the database answers again; runs are accepted");
+    }
+  }
+
+  private void poolFailed(Exception e) {
+    if (poolFailure == null) {
+      LOG.log(Level.WARNING, "job store: the database cannot be reached (" + e.getMessage() + "); runs are refused until it answers");
+    }
+    poolFailure = e.getMessage();
+  }
+
   private void failJobsOfExpiredReplicas() {
     try {
       Map<String, Integer> failed = housekeepingConnection.inTransaction(c -> JobTable.failJobsOfExpiredReplicas(c, clock.instant()));
@@ -324,7 +356,8 @@ public final class PostgresJobStore implements JobStore {
   }
 
   private JobStoreUnavailableException unavailable(String doing, SQLException e) {
-    LOG.log(Level.WARNING, "job store: " + doing + " failed: " + e.getMessage());
+    LOG.log(Level.DEBUG, "job store: " + doing + " failed: " + e.getMessage());
+    poolFailed(e);
     return new JobStoreUnavailableException();
   }
 
