@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * (before it is durable); the returned stage completes when the job would survive a crash of this
  * process. A job that was not finished when its process died must be reported as failed (type
  * {@link JobError#INTERRUPTED}), never run again. Finished jobs may be removed by retention;
- * unfinished ones never are.
+ * unfinished ones never are. Memory must not grow with the size of outputs: the embedded store
+ * keeps them on disk, a shared store in its database.
  *
  * <p>A shared store never lets a save replace a finished job: when another replica finished it
  * first (a cancel there, or this replica's lease expired), the save fails with {@link
@@ -27,6 +28,13 @@ public interface JobStore extends AutoCloseable {
   CompletableFuture<Void> save(Job job);
 
   Optional<Job> find(String id);
+
+  /**
+   * The jobs kept, without outputs, in no particular order: tracing makes a trace for each job a
+   * crash left without one ({@code docs/traces.md}). A shared store returns none: each replica
+   * traces the runs it executes, and the jobs in the store are every replica's.
+   */
+  List<JobSummary> summaries();
 
   /**
    * Cancels a job this process does not run (another replica does, or nobody): a pending or

@@ -5,6 +5,7 @@ import io.configurableagents.runtime.jobs.Job;
 import io.configurableagents.runtime.jobs.JobAlreadyFinishedException;
 import io.configurableagents.runtime.jobs.JobStore;
 import io.configurableagents.runtime.jobs.JobStoreUnavailableException;
+import io.configurableagents.runtime.jobs.JobSummary;
 import io.configurableagents.runtime.jobs.Retention;
 import io.configurableagents.runtime.store.GroupCommitWriter;
 import java.io.IOException;
@@ -146,6 +147,12 @@ public final class PostgresJobStore implements JobStore {
     return List.of(
         "jobs in PostgreSQL at " + settings.displayUrl() + ", shared by every replica; schema " + schema.describe(),
         "this replica: " + lease.replica() + " (lease " + lease.duration().toSeconds() + " s, renewed about every second)");
+  }
+
+  /** None: the store holds every replica's jobs, and each replica traces the runs it executes (docs/scaling.md). */
+  @Override
+  public List<JobSummary> summaries() {
+    return List.of();
   }
 
   @Override
