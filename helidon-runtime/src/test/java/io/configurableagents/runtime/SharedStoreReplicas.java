@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,16 @@ final class SharedStoreReplicas implements AutoCloseable {
     List<ServerProcess> processes = new ArrayList<>();
     for (Future<ServerProcess> f : starting) {
       processes.add(f.get());
+    }
+    // the store's lines come just after the line that says the server listens
+    for (ServerProcess process : processes) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!REPLICA.matcher(process.output()).find()) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("no \"this replica:\" line within 10 s:\n" + process.output());
+        }
+        Thread.sleep(20);
+      }
     }
     return new SharedStoreReplicas(processes);
   }
