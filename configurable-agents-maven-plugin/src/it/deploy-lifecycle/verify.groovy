@@ -54,14 +54,14 @@ try {
   assert ItDocker.inspect('{{.RestartCount}}', 'lifecycle-it') == '1'
   ItDocker.awaitOk('http://127.0.0.1:18301/health', Duration.ofSeconds(60))
 
-  // status: every deployed container, a row each, and why this one is not ready (no env file, no key)
-  def status = succeeded(goal('status'), 'status')
+  // status from a directory without a pom (the plugin group in settings.xml gives the prefix): every
+  // deployed container, a row each, and why this one is not ready (no env file, no key)
+  def status = succeeded(ItMaven.run(noPom, localRepositoryPath, 'workflow:status'), 'status')
   assert status =~ /(?m)^\[INFO\] lifecycle-it +deploy-lifecycle 1\.2\.3 +lifecycle-it:1\.0\.0 +running +healthy, not ready +18301,18302 +\d+ (s|min)$/
   ItDocker.requireContains(status, "[INFO] lifecycle-it: GET /health answers; ${notReady}")
 
-  // status of one, in detail, from a directory without a pom (the plugin group in settings.xml gives the prefix)
-  def detail = succeeded(ItMaven.run(noPom, localRepositoryPath, 'workflow:status', '-Dworkflow.name=lifecycle-it'),
-      'status-detail')
+  // status in the project: its container (the name the pom gives), in detail
+  def detail = succeeded(goal('status'), 'status-detail')
   ItDocker.requireContains(detail, '[INFO] Workflow   deploy-lifecycle 1.2.3')
   assert detail =~ /\[INFO\] State      running, up \d+ s \(started [-0-9T:.]+Z\); Docker restarted it once/
   ItDocker.requireContains(detail, "[INFO] Health     GET /health answers; ${notReady}")
@@ -88,7 +88,7 @@ try {
   assert ItDocker.inspect('{{.State.Status}}', 'lifecycle-it') == 'exited'
   assert ItDocker.exists('volume', 'lifecycle-it-data')
 
-  def stopped = succeeded(goal('status'), 'status-stopped')
+  def stopped = succeeded(ItMaven.run(noPom, localRepositoryPath, 'workflow:status'), 'status-stopped')
   assert stopped =~ /(?m)^\[INFO\] lifecycle-it +deploy-lifecycle 1\.2\.3 +lifecycle-it:1\.0\.0 +exited \(exit code \d+\) +- +18301,18302 +-$/
 
   // start: waits for health as deploy does, and says why the runtime is not ready
@@ -116,9 +116,10 @@ try {
       'lifecycle-it:1.0.0')
   ItDocker.docker('create', '--name', 'lifecycle-it-foreign', 'lifecycle-it:1.0.0')
 
-  // a name that matches no deployed container: the message lists the deployed ones
-  def noSuch = failed(goal('logs', '-Dworkflow.name=lifecycle'), 'logs-no-such')
-  ItDocker.requireContains(noSuch, "No container named 'lifecycle' was deployed on this Docker daemon; deployed: ")
+  // no name: the one deploy gives the workflow (its flow name), which matches no deployed container here;
+  // the message lists the deployed ones
+  def noSuch = failed(goal('logs', '-Dworkflow.name='), 'logs-no-such')
+  ItDocker.requireContains(noSuch, "No container named 'deploy-lifecycle' was deployed on this Docker daemon; deployed: ")
   ItDocker.requireContains(noSuch, 'lifecycle-it (running, deploy-lifecycle 1.2.3)')
   ItDocker.requireContains(noSuch, '; perhaps you should name one of them with -Dworkflow.name=')
   ItDocker.requireContains(noSuch, 'BUILD FAILURE')
