@@ -17,7 +17,10 @@ def failed = { build, String what ->
   build.log()
 }
 def dockerLogsFollowing = {
-  ProcessHandle.allProcesses().filter { it.info().commandLine().orElse('').contains('logs --follow lifecycle-it') }.count()
+  ProcessHandle.allProcesses().filter { p ->
+    def args = p.info().arguments().orElse(new String[0]) as List
+    args.contains('logs') && args.contains('--follow') && args[-1] == 'lifecycle-it'
+  }.count()
 }
 def notReady = 'not ready: missing environment variable OPENAI_API_KEY: set it (e.g. in the --env-file) and restart'
 
