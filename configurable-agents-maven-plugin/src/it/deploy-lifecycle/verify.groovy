@@ -66,7 +66,7 @@ try {
   // status in the project: its container (the name the pom gives), in detail
   def detail = succeeded(goal('status'), 'status-detail')
   ItDocker.requireContains(detail, '[INFO] Workflow   deploy-lifecycle 1.2.3')
-  assert detail =~ /\[INFO\] State      running, up \d+ s \(started [-0-9T:.]+Z\); Docker restarted it once/
+  assert detail =~ /\[INFO\] State      running, up \d+ s \(started [-0-9T:]+Z\); Docker restarted it once/
   ItDocker.requireContains(detail, "[INFO] Health     GET /health answers; ${notReady}")
   ItDocker.requireContains(detail, '[INFO] API        POST http://127.0.0.1:18301/run   (docs http://127.0.0.1:18301/docs)')
   ItDocker.requireContains(detail, '[INFO] Traces     http://127.0.0.1:18302/')
@@ -82,7 +82,7 @@ try {
   following.await('configurable-agents runtime: workflow "deploy-lifecycle"', Duration.ofSeconds(60))
   def stop = succeeded(goal('stop'), 'stop')
   ItDocker.requireContains(stop, '[INFO] Stopping container lifecycle-it (runs in flight get up to 60 s)')
-  ItDocker.requireContains(stop, '[INFO] Stopped container lifecycle-it (exited (exit code ')
+  ItDocker.requireContains(stop, '[INFO] Stopped container lifecycle-it (exited (exit code 143: SIGTERM))')
   ItDocker.requireContains(stop, '); its data volume lifecycle-it-data stays')
   assert following.exit(Duration.ofSeconds(60)) == 0
   new File(basedir, 'build-logs-follow.log').text = following.output()
@@ -92,7 +92,7 @@ try {
   assert ItDocker.exists('volume', 'lifecycle-it-data')
 
   def stopped = succeeded(ItMaven.run(noPom, localRepositoryPath, 'workflow:status'), 'status-stopped')
-  assert stopped =~ /(?m)^\[INFO\] lifecycle-it +deploy-lifecycle 1\.2\.3 +lifecycle-it:1\.0\.0 +exited \(exit code \d+\) +- +18301,18302 +-$/
+  assert stopped =~ /(?m)^\[INFO\] lifecycle-it +deploy-lifecycle 1\.2\.3 +lifecycle-it:1\.0\.0 +exited \(exit code 143: SIGTERM\) +- +18301,18302 +-$/
 
   // start: waits for health as deploy does, and says why the runtime is not ready
   def start = succeeded(goal('start'), 'start')
@@ -103,7 +103,7 @@ try {
 
   // Ctrl-C ends logs --follow, and takes its docker logs process with it
   def interrupted = ItMaven.start(basedir, localRepositoryPath, [:], 'workflow:logs', '-Dworkflow.follow', '-Dworkflow.tail=5')
-  interrupted.await('configurable-agents runtime: workflow "deploy-lifecycle"', Duration.ofSeconds(60))
+  interrupted.await('traces page on port 18302', Duration.ofSeconds(60))
   assert dockerLogsFollowing() == 1
   assert new ProcessBuilder('kill', '-INT', "${interrupted.process().pid()}").inheritIO().start().waitFor() == 0
   interrupted.exit(Duration.ofSeconds(30))
