@@ -48,6 +48,12 @@ public final class BindAddress {
             + " interface, 127.0.0.1 for this machine only)", "127.0.0.1");
   }
 
+  /** The address as {@code docker inspect} reports a binding's {@code HostIp}: empty for every interface. */
+  static BindAddress ofDocker(String hostIp) {
+    String ip = hostIp.strip();
+    return ip.isEmpty() ? EVERY_INTERFACE : new BindAddress(ip.toLowerCase(Locale.ROOT));
+  }
+
   /** Whether the port is reachable on every interface (no address, {@code 0.0.0.0} or {@code ::}). */
   public boolean everyInterface() {
     return address.isEmpty() || address.equals("0.0.0.0") || address.equals("::");

@@ -33,6 +33,8 @@ import java.util.TreeSet;
  * @param network the Docker network it runs on ({@code default} for Docker's bridge, {@code host}, ...)
  * @param apiPort the host port of the API, if reachable from this machine
  * @param tracesPort the host port of the traces page, if it has one
+ * @param apiBind the host address the API's port is published on (every interface on the host network)
+ * @param tracesBind the host address the traces page's port is published on
  * @param volumes the named volumes it mounts
  */
 public record DeployedContainer(
@@ -48,6 +50,8 @@ public record DeployedContainer(
     String network,
     OptionalInt apiPort,
     OptionalInt tracesPort,
+    BindAddress apiBind,
+    BindAddress tracesBind,
     List<String> volumes) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,12 +69,19 @@ public record DeployedContainer(
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(apiPort, "apiPort");
     Objects.requireNonNull(tracesPort, "tracesPort");
+    Objects.requireNonNull(apiBind, "apiBind");
+    Objects.requireNonNull(tracesBind, "tracesBind");
     volumes = List.copyOf(volumes);
   }
 
   /** Whether the process runs ({@code running}); a paused or restarting one does not answer. */
   public boolean running() {
     return state.equals("running");
+  }
+
+  /** The first 12 characters of the id, as {@code docker ps} shows it. */
+  public String shortId() {
+    return id.length() > 12 ? id.substring(0, 12) : id;
   }
 
   /** Whether one of our deploys started it (it carries {@link ContainerLabels#DEPLOYED_BY}). */
@@ -125,13 +136,17 @@ public record DeployedContainer(
     String network = host.path("NetworkMode").asText("default");
     OptionalInt api;
     OptionalInt traces;
+    BindAddress apiBind = BindAddress.EVERY_INTERFACE;
+    BindAddress tracesBind = BindAddress.EVERY_INTERFACE;
     if (network.equals("host")) {
-      // nothing is published: the runtime listens on the host ports its environment names
+      // nothing is published: the runtime listens on the host ports its environment names, on every interface
       api = environmentPort(config, "PORT", ImageLayout.API_PORT);
       traces = environmentPort(config, "TRACES_PORT", ImageLayout.TRACES_PORT);
     } else {
       api = publishedPort(host.path("PortBindings"), API_INSIDE);
       traces = publishedPort(host.path("PortBindings"), TRACES_INSIDE);
+      apiBind = publishedAddress(host.path("PortBindings"), API_INSIDE);
+      tracesBind = publishedAddress(host.path("PortBindings"), TRACES_INSIDE);
     }
     List<String> volumes = new ArrayList<>();
     for (JsonNode mount : c.path("Mounts")) {
@@ -142,7 +157,7 @@ public record DeployedContainer(
     return new DeployedContainer(c.path("Id").asText(), c.path("Name").asText().replaceFirst("^/", ""),
         config.path("Image").asText(), state.path("Status").asText("unknown"), state.path("ExitCode").asInt(),
         time(state.path("StartedAt")), time(state.path("FinishedAt")), c.path("RestartCount").asInt(), labels,
-        network, api, traces, volumes);
+        network, api, traces, apiBind, tracesBind, volumes);
   }
 
   private static OptionalInt publishedPort(JsonNode bindings, String inside) {
@@ -153,6 +168,14 @@ public record DeployedContainer(
       }
     }
     return OptionalInt.empty();
+  }
+
+  /** The host address of the first binding of {@code inside} ({@code HostIp}; empty is every interface). */
+  private static BindAddress publishedAddress(JsonNode bindings, String inside) {
+    for (JsonNode binding : bindings.path(inside)) {
+      return BindAddress.ofDocker(binding.path("HostIp").asText(""));
+    }
+    return BindAddress.EVERY_INTERFACE;
   }
 
   /** The port a variable of the container's environment names (the default when unset); 0 is none. */

@@ -13,7 +13,7 @@ class BannerTest {
 
   @Test
   void theTracesPageIsNamedAsReachableFromThisMachineOnlyByDefault() {
-    assertThat(Banner.lines(TestRequests.request(dir), "5fdc8730e9c7aa", Duration.ofMillis(1300), Optional.empty()))
+    assertThat(Banner.lines(TestRequests.request(dir), "5fdc8730e9c7aa", Duration.ofMillis(1300), Optional.empty(), new HelpfulSuggestions()))
         .contains("  API      POST http://localhost:8000/run", "  Traces        http://localhost:5000/   (this machine only)");
   }
 
@@ -24,7 +24,7 @@ class BannerTest {
         .bind(BindAddress.parse("10.0.0.7", Setting.BIND, suggestions))
         .tracesBind(BindAddress.parse("0.0.0.0", Setting.TRACES_BIND, suggestions)).build();
 
-    assertThat(Banner.lines(request, "5fdc8730e9c7aa", Duration.ofMillis(1300), Optional.empty()))
+    assertThat(Banner.lines(request, "5fdc8730e9c7aa", Duration.ofMillis(1300), Optional.empty(), new HelpfulSuggestions()))
         .contains("  API      POST http://10.0.0.7:8000/run", "  Traces        http://localhost:5000/");
   }
 }
