@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class DockerPreflight {
   static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration PLATFORM_TIMEOUT = Duration.ofSeconds(5);
   static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
   private static final Pattern CANNOT_CONNECT = Pattern.compile("Cannot connect to the Docker daemon at (\\S+?)\\.? Is");
 
@@ -49,12 +50,16 @@ public final class DockerPreflight {
   }
 
   /**
-   * The platform the daemon runs images of ({@code linux/amd64}, {@code linux/arm64}), after
-   * {@link #serverVersion} found it; empty when it does not say.
+   * The platform the daemon runs images of ({@code linux/amd64}, {@code linux/arm64}); empty when
+   * there is no daemon to ask (a build that only pushes needs none) or it does not say.
    */
   public Optional<ImagePlatform> serverPlatform() {
-    ProcessResult result = docker.run(TIMEOUT, "version", "--format", "{{.Server.Os}}/{{.Server.Arch}}");
-    return result.succeeded() ? ImagePlatform.ofDockerVersion(result.stdout()) : Optional.empty();
+    try {
+      ProcessResult result = docker.run(PLATFORM_TIMEOUT, "version", "--format", "{{.Server.Os}}/{{.Server.Arch}}");
+      return result.succeeded() ? ImagePlatform.ofDockerVersion(result.stdout()) : Optional.empty();
+    } catch (DeployException e) {
+      return Optional.empty();
+    }
   }
 
   private String host(String stderr) {

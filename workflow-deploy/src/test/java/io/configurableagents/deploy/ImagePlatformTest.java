@@ -72,6 +72,13 @@ class ImagePlatformTest {
   }
 
   @Test
+  void withoutDockerThereIsNoDaemonPlatformAndNoFailure() {
+    DockerCli missing = DockerCli.create("/no/such/docker", java.util.Map.of(), suggestions);
+
+    assertThat(new DockerPreflight(missing, suggestions).serverPlatform()).isEmpty();
+  }
+
+  @Test
   void theDockerDaemonIsAskedForItsPlatform() {
     FakeDocker docker = new FakeDocker(args -> FakeDocker.Answer.ok("linux/arm64\n"));
 
