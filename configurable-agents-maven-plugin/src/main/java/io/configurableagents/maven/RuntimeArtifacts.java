@@ -5,6 +5,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -12,12 +13,11 @@ import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 /**
  * The runtime that goes into the image: {@code io.configurableagents:helidon-runtime} of this
@@ -28,13 +28,20 @@ final class RuntimeArtifacts {
   static final String GROUP_ID = "io.configurableagents";
   static final String ARTIFACT_ID = "helidon-runtime";
 
+  /**
+   * The runtime class path: compile and runtime scopes. Written here rather than taken from the
+   * resolver's utilities, which Maven before 3.9 does not give plugins (docs/deploy.md: Maven 3.6.3+).
+   */
+  private static final DependencyFilter RUNTIME_CLASS_PATH = (node, parents) -> node.getDependency() == null
+      || Set.of("", "compile", "runtime").contains(node.getDependency().getScope());
+
   private RuntimeArtifacts() {}
 
   static RuntimeJars resolve(RepositorySystem system, RepositorySystemSession session,
       List<RemoteRepository> repositories, String version) throws MojoExecutionException {
     Artifact runtime = new DefaultArtifact(GROUP_ID, ARTIFACT_ID, "jar", version);
-    CollectRequest collect = new CollectRequest(new Dependency(runtime, JavaScopes.RUNTIME), repositories);
-    DependencyRequest request = new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
+    CollectRequest collect = new CollectRequest(new Dependency(runtime, "runtime"), repositories);
+    DependencyRequest request = new DependencyRequest(collect, RUNTIME_CLASS_PATH);
     List<ArtifactResult> results;
     try {
       results = system.resolveDependencies(session, request).getArtifactResults();
