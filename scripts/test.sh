@@ -87,6 +87,16 @@ ensure_registry() {
   rm -rf "$tmp"
 }
 
+# 3b. OpenSSL (the push IT's registry certificate) and Docker Compose (the generated compose files are
+#     checked with 'config'): Debian's docker-compose when neither 'docker compose' nor it is here.
+ensure_compose_and_openssl() {
+  command -v openssl >/dev/null 2>&1 || { log "installing openssl"; apt_install openssl; }
+  docker compose version >/dev/null 2>&1 && return 0
+  command -v docker-compose >/dev/null 2>&1 && return 0
+  log "installing docker-compose"
+  apt_install docker-compose
+}
+
 # 4. A headless browser for the page tests: Chromium and its driver.
 ensure_chromium() {
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 0
@@ -115,6 +125,7 @@ log "JDK: $JAVA_HOME"
 ensure_jdk17
 ensure_docker
 ensure_registry
+ensure_compose_and_openssl
 ensure_chromium
 ensure_postgresql
 ensure_node

@@ -64,7 +64,7 @@ class BaseImageTest {
     BaseImage tar = parse("tar://no-such.tar");
 
     assertThatThrownBy(() -> tar.prepare(new FakeDocker(args -> FakeDocker.Answer.ok("")).cli(), project,
-        suggestions, DeployLog.SILENT))
+        RegistryCredentials.dockerConfigOnly(), suggestions, DeployLog.SILENT))
         .isInstanceOfSatisfying(DeployException.class, e -> assertThat(e.isUserError()).isTrue())
         .hasMessage("Invalid baseImage 'tar:///work/project/no-such.tar': no such file; perhaps you should use the"
             + " baseImage setting (baseImage=tar://base.tar)");
@@ -73,7 +73,8 @@ class BaseImageTest {
   @Test
   void aRegistryBaseIsReadyForJibWithNothingToAddOrLoad() {
     BaseImage.Prepared prepared = parse("localhost:5000/jre:21")
-        .prepare(new FakeDocker(args -> FakeDocker.Answer.ok("")).cli(), project, suggestions, DeployLog.SILENT);
+        .prepare(new FakeDocker(args -> FakeDocker.Answer.ok("")).cli(), project, RegistryCredentials.dockerConfigOnly(),
+            suggestions, DeployLog.SILENT);
 
     assertThat(prepared.environment()).isEmpty();
     assertThat(prepared.forDockerBuild()).isEmpty();
