@@ -87,10 +87,13 @@ ensure_registry() {
   rm -rf "$tmp"
 }
 
-# 3b. OpenSSL (the push IT's registry certificate) and Docker Compose (the generated compose files are
-#     checked with 'config'): Debian's docker-compose when neither 'docker compose' nor it is here.
-ensure_compose_and_openssl() {
+# 3b. What the push IT and the generated files' checks use: OpenSSL (the IT registry's certificate),
+#     Docker Compose ('config' on the generated compose files: Debian's docker-compose when neither
+#     'docker compose' nor it is here) and HAProxy ('haproxy -c' on the generated load balancer's
+#     configuration; its service is never used).
+ensure_deploy_checkers() {
   command -v openssl >/dev/null 2>&1 || { log "installing openssl"; apt_install openssl; }
+  command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { log "installing haproxy"; apt_install haproxy; }
   docker compose version >/dev/null 2>&1 && return 0
   command -v docker-compose >/dev/null 2>&1 && return 0
   log "installing docker-compose"
@@ -125,7 +128,7 @@ log "JDK: $JAVA_HOME"
 ensure_jdk17
 ensure_docker
 ensure_registry
-ensure_compose_and_openssl
+ensure_deploy_checkers
 ensure_chromium
 ensure_postgresql
 ensure_node

@@ -73,6 +73,13 @@ try {
   def configProcess = config.start()
   def configLog = configProcess.inputStream.text
   assert configProcess.waitFor() == 0 : configLog
+  // and HAProxy accepts its configuration
+  def haproxy = ['/usr/sbin/haproxy', '/usr/local/sbin/haproxy'].find { new File(it).canExecute() }
+  assert haproxy : 'no haproxy here: scripts/test.sh installs Debian\'s haproxy'
+  def check = new ProcessBuilder(haproxy, '-c', '-f', new File(out, 'replicas/haproxy.cfg').path)
+      .redirectErrorStream(true).start()
+  def checkLog = check.inputStream.text
+  assert check.waitFor() == 0 && checkLog.contains('Configuration file is valid') : checkLog
 } finally {
   ItDocker.run('rm', '-f', '-v', 'push-it')
   ['1.0.0', 'it', 'latest'].each { ItDocker.run('image', 'rm', "${repository}:${it}") }
