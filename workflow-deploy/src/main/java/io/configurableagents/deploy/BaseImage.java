@@ -45,11 +45,6 @@ public sealed interface BaseImage {
     return Optional.empty();
   }
 
-  /** Whether Jib may speak plain HTTP to the base's registry on its own account: only to one on this machine. */
-  default boolean allowsInsecureRegistry() {
-    return registry().filter(RegistryHost::isLoopback).isPresent();
-  }
-
   /**
    * Readies the base for one image build. The jlink base is made here (or taken from the cache),
    * once per build; a missing {@code tar://} file fails here, before Jib starts.
