@@ -15,7 +15,7 @@ try {
   ItDocker.requireContains(log, "  pull it as ${repository}@${digest}")
   ItDocker.requireLacks(log, 'it-push-password', 'the settings.xml server\'s password')
   // the registry saw the settings.xml user
-  assert new File(basedir, 'registry.log').text.contains('auth.user.name="it-pusher"')
+  assert new File(basedir, 'registry.log').text.contains('auth.user.name=it-pusher')
 
   // the record, and both the manifests and the replicas compose file name the image by its digest, also after the
   // second build (generate alone)
