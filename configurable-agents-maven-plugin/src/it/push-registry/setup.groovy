@@ -3,6 +3,9 @@ import io.configurableagents.it.ItDocker
 // leftovers of an earlier run that stopped half-way
 ItDocker.removeQuietly(['push-it'], [], ['127.0.0.1:18230/push-it:1.0.0', '127.0.0.1:18230/push-it:it'])
 
+// the env file the replicas compose file reads (the push itself never reads it)
+new File(basedir, '.env').text = 'OPENAI_API_KEY=sk-push-it-placeholder\nJOB_STORE_PASSWORD=push-it-db-password\n'
+
 // Debian's docker-registry, unpacked by scripts/test.sh, on loopback: TLS with a certificate made here, and a
 // password (bcrypt htpasswd of the settings.xml server's user, it-pusher / it-push-password)
 def binary = ['/opt/docker-registry/usr/bin/docker-registry', '/usr/bin/docker-registry'].find { new File(it).canExecute() }

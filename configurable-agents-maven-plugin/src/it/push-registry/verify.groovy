@@ -14,6 +14,7 @@ try {
   def digest = (log =~ /(?m)Digest (sha256:[0-9a-f]{64})$/)[0][1]
   ItDocker.requireContains(log, "  pull it as ${repository}@${digest}")
   ItDocker.requireLacks(log, 'it-push-password', 'the settings.xml server\'s password')
+  ItDocker.requireLacks(log, 'push-it-db-password', 'the env file\'s JOB_STORE_PASSWORD')
   // the registry saw the settings.xml user
   assert new File(basedir, 'registry.log').text.contains('auth.user.name=it-pusher')
 
@@ -67,8 +68,9 @@ try {
     try { new ProcessBuilder(cmd + ['version']).start().waitFor() == 0 } catch (IOException e) { false }
   }
   assert composeCommand : 'neither docker compose nor docker-compose is here: scripts/test.sh installs docker-compose'
-  def config = new ProcessBuilder(composeCommand + ['config', '-q']).directory(new File(out, 'replicas'))
-  config.environment().put('JOB_STORE_PASSWORD', 'compose-config-check')
+  // as its header says: the env file gives JOB_STORE_PASSWORD
+  def header = (compose =~ /(?m)^#   docker compose (--env-file \S+) up -d$/)[0][1].split(' ') as List
+  def config = new ProcessBuilder(composeCommand + header + ['config', '-q']).directory(new File(out, 'replicas'))
   config.redirectErrorStream(true)
   def configProcess = config.start()
   def configLog = configProcess.inputStream.text
@@ -85,5 +87,6 @@ try {
   ['1.0.0', 'it', 'latest'].each { ItDocker.run('image', 'rm', "${repository}:${it}") }
   System.properties.remove('configurable-agents.it.push-registry')?.destroy()
   dockerConfig.deleteDir()
+  new File(basedir, '.env').delete()
 }
 return true
