@@ -20,6 +20,11 @@ final class ReplicasCompose {
   static final String DATABASE_USER = "workflow";
   /** The load balancer's server slots: replicas beyond them get no traffic until the file is edited. */
   static final int MIN_SLOTS = 10;
+  /**
+   * PostgreSQL connections a replica may hold: its pool (10) and its own two, twice while its AOT
+   * training run (a short-lived replica of its own) runs ({@code docs/scaling.md}, Configuration).
+   */
+  static final int CONNECTIONS_PER_REPLICA = 2 * 12;
   private static final String PASSWORD = "${JOB_STORE_PASSWORD:?set JOB_STORE_PASSWORD in the env file or the environment}";
 
   private ReplicasCompose() {}
@@ -50,6 +55,8 @@ final class ReplicasCompose {
     y.append("services:\n");
     y.append("  postgres:\n");
     y.append("    image: ").append(ComposeText.quote(POSTGRES_IMAGE)).append('\n');
+    y.append("    # connections for every slot of the balancer\n");
+    y.append("    command: [\"postgres\", \"-c\", \"max_connections=").append(maxConnections(r)).append("\"]\n");
     y.append("    environment:\n");
     y.append("      POSTGRES_DB: ").append(ComposeText.quote(DATABASE)).append('\n');
     y.append("      POSTGRES_USER: ").append(ComposeText.quote(DATABASE_USER)).append('\n');
@@ -110,6 +117,10 @@ final class ReplicasCompose {
     y.append("  jobs:\n");
     y.append("    name: ").append(ComposeText.quote(r.containerName() + "-jobs")).append('\n');
     return y.toString();
+  }
+
+  static int maxConnections(DeployRequest r) {
+    return CONNECTIONS_PER_REPLICA * slots(r) + 10;
   }
 
   static int slots(DeployRequest r) {

@@ -151,6 +151,7 @@ class ScaleOutFilesTest {
     assertThat(at(workflow, "build").toString()).isEqualTo("..");
     assertThat(at(workflow, "depends_on", "postgres", "condition").toString()).isEqualTo("service_healthy");
     assertThat((List<Object>) at(compose, "services", "balancer", "ports")).containsExactly("8100:8000");
+    assertThat(at(compose, "services", "postgres", "command").toString()).contains("max_connections=250");
     assertThat(out.resolve("replicas/haproxy.cfg")).content()
         .contains("server-template workflow- 10 workflow:8000 check resolvers docker init-addr none")
         .contains("http-check send meth GET uri /observe/health/ready");
