@@ -12,6 +12,7 @@ import io.configurableagents.deploy.HelpfulSuggestions;
 import io.configurableagents.deploy.ImageMetadata;
 import io.configurableagents.deploy.ImagePlatform;
 import io.configurableagents.deploy.JibProxies;
+import io.configurableagents.deploy.RegistryCredentials;
 import io.configurableagents.deploy.Setting;
 import io.configurableagents.deploy.UserCache;
 import java.io.File;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -105,6 +107,17 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
   @Parameter(property = PropertyNames.NETWORK)
   protected String network;
 
+  /**
+   * Let Jib speak plain HTTP (or accept a certificate it cannot check) to registries that are not
+   * on this machine; a registry on localhost or 127.x.x.x needs no permission.
+   */
+  @Parameter(property = PropertyNames.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
+  protected boolean allowInsecureRegistries;
+
+  /** How many replicas the generated Kubernetes Deployment and replicas compose file run. */
+  @Parameter(property = PropertyNames.REPLICAS, defaultValue = "2")
+  protected int replicas;
+
   /** The docker command. */
   @Parameter(property = PropertyNames.DOCKER_EXECUTABLE, defaultValue = "docker")
   protected String dockerExecutable;
@@ -161,6 +174,11 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
     return false;
   }
 
+  /** The tags {@code push} adds; none for the other goals. */
+  protected List<String> tags() {
+    return List.of();
+  }
+
   /** How long to wait for {@code /health}. */
   protected Duration readyTimeout() {
     return Duration.ofSeconds(60);
@@ -191,7 +209,12 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
         .cacheDirectory(Optional.ofNullable(cacheDirectory).map(f -> f.toPath().toAbsolutePath())
             .orElseGet(UserCache::directory))
         .projectCacheDirectory(Path.of(project.getBuild().getDirectory(), "workflow-cache").toAbsolutePath())
-        .offline(session.isOffline());
+        .offline(session.isOffline())
+        .allowInsecureRegistries(allowInsecureRegistries)
+        .registryCredentials(RegistryCredentials.of(new SettingsRegistryLogins(session.getSettings(), settingsDecrypter,
+            suggestions)))
+        .replicas(replicas)
+        .tags(tags());
     Optional.ofNullable(name).filter(n -> !n.isBlank()).ifPresent(request::containerName);
     Optional.ofNullable(image).filter(i -> !i.isBlank()).ifPresent(request::image);
     return request.build();

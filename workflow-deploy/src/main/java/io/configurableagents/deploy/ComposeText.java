@@ -74,7 +74,8 @@ final class ComposeText {
     return test;
   }
 
-  private static String quote(String s) {
+  /** A YAML double-quoted string (also used by the other generated YAML files). */
+  static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
