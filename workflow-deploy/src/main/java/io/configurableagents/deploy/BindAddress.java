@@ -69,6 +69,11 @@ public final class BindAddress {
     return (address.isEmpty() ? "" : literal() + ":") + hostPort + ":" + containerPort;
   }
 
+  /** As compose writes a port published on a host port Docker picks: {@code ADDRESS::INSIDE}, or {@code INSIDE}. */
+  public String publishOnAnyPort(int containerPort) {
+    return (address.isEmpty() ? "" : literal() + "::") + containerPort;
+  }
+
   /** The host part of a URL that reaches the port from this machine: {@code localhost} unless it is one address. */
   public String urlHost() {
     return everyInterface() || address.equals("127.0.0.1") ? "localhost" : literal();

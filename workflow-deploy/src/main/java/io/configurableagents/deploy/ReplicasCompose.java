@@ -86,7 +86,7 @@ final class ReplicasCompose {
       y.append("    ports:\n");
       y.append("      # each replica's own traces page on a port of its own: docker compose port --index=N workflow ")
           .append(ImageLayout.TRACES_PORT).append('\n');
-      y.append("      - \"127.0.0.1::").append(ImageLayout.TRACES_PORT).append("\"\n");
+      y.append("      - \"").append(r.tracesBind().publishOnAnyPort(ImageLayout.TRACES_PORT)).append("\"\n");
     } else {
       y.append("      TRACES_PORT: \"0\"\n");
     }
@@ -107,7 +107,7 @@ final class ReplicasCompose {
     y.append("  balancer:\n");
     y.append("    image: ").append(ComposeText.quote(HAPROXY_IMAGE)).append('\n');
     y.append("    ports:\n");
-    y.append("      - \"").append(r.port()).append(':').append(ImageLayout.API_PORT).append("\"\n");
+    y.append("      - \"").append(r.bind().publish(r.port(), ImageLayout.API_PORT)).append("\"\n");
     y.append("    volumes:\n");
     y.append("      - ./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro\n");
     y.append("    depends_on:\n");

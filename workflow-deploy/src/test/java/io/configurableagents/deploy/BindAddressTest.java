@@ -41,6 +41,13 @@ class BindAddressTest {
   }
 
   @Test
+  void aPortOnAnyHostPortIsPublishedWithTheAddressAndAnEmptyHostPort() {
+    assertThat(parse("").publishOnAnyPort(5000)).isEqualTo("5000");
+    assertThat(parse("127.0.0.1").publishOnAnyPort(5000)).isEqualTo("127.0.0.1::5000");
+    assertThat(parse("::1").publishOnAnyPort(5000)).isEqualTo("[::1]::5000");
+  }
+
+  @Test
   void oneAddressIsNamedInUrlsAndIpv6InBrackets() {
     assertThat(parse("10.0.0.7").urlHost()).isEqualTo("10.0.0.7");
     assertThat(parse("10.0.0.7").connectHost()).isEqualTo("10.0.0.7");

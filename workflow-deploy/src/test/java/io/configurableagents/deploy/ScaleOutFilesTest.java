@@ -158,6 +158,19 @@ class ScaleOutFilesTest {
   }
 
   @Test
+  void theReplicasPublishOnTheBindAddressesTheTracesPagesOnLoopbackByDefault() throws IOException {
+    generate(request);
+    Map<String, Object> compose = yaml(out.resolve("replicas/docker-compose.yml"));
+    assertThat((List<Object>) at(compose, "services", "workflow", "ports")).containsExactly("127.0.0.1::5000");
+
+    generate(request.toBuilder().bind(BindAddress.parse("127.0.0.1", Setting.BIND, new HelpfulSuggestions()))
+        .tracesBind(BindAddress.parse("0.0.0.0", Setting.TRACES_BIND, new HelpfulSuggestions())).build());
+    compose = yaml(out.resolve("replicas/docker-compose.yml"));
+    assertThat((List<Object>) at(compose, "services", "balancer", "ports")).containsExactly("127.0.0.1:8000:8000");
+    assertThat((List<Object>) at(compose, "services", "workflow", "ports")).containsExactly("0.0.0.0::5000");
+  }
+
+  @Test
   void afterAPushOfTheSameInputsBothNameTheImageByItsDigest() throws IOException {
     new PushedImage(request.image(), DIGEST, List.of("latest")).write(request);
 
