@@ -117,8 +117,9 @@ public final class Main {
    * on first request), and the job store under DATA_DIR.
    */
   private static Application application(RuntimeConfig config, Workflow workflow, RunListener listener) {
+    LlmClientOptions llm = LlmClientOptions.DEFAULT.withMaxAnswerBytes(config.maxProviderAnswerBytes());
     WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT,
-        LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT), Tools.create(Environment.system(), config.dataDir()));
+        LlmClients.create(Environment.system(), llm), Tools.create(Environment.system(), config.dataDir()));
     return Application.start(config, new EngineRunner(engine, listener), OpenApiTexts.of(workflow));
   }
 

@@ -1,6 +1,7 @@
 package io.configurableagents.runtime;
 
 import io.configurableagents.core.WorkflowException;
+import io.configurableagents.runtime.llm.LlmClientOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.OptionalLong;
  * @param jobRetention {@code JOB_RETENTION_HOURS}, how long finished jobs stay readable
  * @param jobRetentionCount {@code JOB_RETENTION_COUNT}, how many finished jobs stay readable
  * @param connections {@code MAX_CONNECTIONS} and {@code IDLE_TIMEOUT}, the API listener's limits
+ * @param maxProviderAnswerBytes {@code MAX_PROVIDER_ANSWER_BYTES}, the longest provider answer read
  */
 public record RuntimeConfig(
     Path workflowFile,
@@ -38,7 +40,8 @@ public record RuntimeConfig(
     OptionalInt maxRunsInFlight,
     Duration jobRetention,
     int jobRetentionCount,
-    ConnectionLimits connections) {
+    ConnectionLimits connections,
+    long maxProviderAnswerBytes) {
 
   public RuntimeConfig {
     if (maxWait.compareTo(syncTimeout) < 0) {
@@ -69,7 +72,8 @@ public record RuntimeConfig(
             r.integer("JOB_RETENTION_COUNT", 10_000, 1, Integer.MAX_VALUE),
             new ConnectionLimits(
                 r.integer("MAX_CONNECTIONS", ConnectionLimits.defaultMaxConnections(descriptorLimit), 1, Integer.MAX_VALUE),
-                Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))));
+                Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))),
+            r.integer("MAX_PROVIDER_ANSWER_BYTES", (int) LlmClientOptions.DEFAULT_MAX_ANSWER_BYTES, 1, Integer.MAX_VALUE - 8));
     if (!r.problems.isEmpty()) {
       throw new WorkflowException(
           "invalid runtime configuration:" + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", r.problems));
