@@ -151,7 +151,8 @@ class TracesPageIT {
         csp -> assertThat(csp).contains("default-src 'self'"));
   }
 
-  private static WebDriver chromium(Path profile) throws IOException {
+  /** A headless Chromium with its own profile (the machine's /usr/bin/chromium and chromedriver). */
+  static WebDriver chromium(Path profile) throws IOException {
     Files.createDirectories(profile);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toString());
