@@ -3,6 +3,7 @@ package io.configurableagents.runtime;
 import io.configurableagents.core.WorkflowException;
 import io.configurableagents.runtime.http.AccessSettings;
 import io.configurableagents.runtime.http.ApiKeys;
+import io.configurableagents.runtime.jobs.postgres.PostgresSettings;
 import io.configurableagents.runtime.llm.LlmClientOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,9 @@ import java.util.OptionalLong;
  * @param maxProviderAnswerBytes {@code MAX_PROVIDER_ANSWER_BYTES}, the longest provider answer read
  * @param access {@code API_KEYS}, {@code API_KEYS_FILE}, {@code RATE_LIMIT}, {@code RATE_LIMIT_BURST},
  *     {@code MAX_RUNS_IN_FLIGHT_PER_KEY}: who may call the API, and how often
+ * @param jobStore {@code JOB_STORE_URL} (with {@code JOB_STORE_USER}, {@code JOB_STORE_PASSWORD} and
+ *     {@code JOB_LEASE_SECONDS}): the PostgreSQL job store shared by replicas; empty for the
+ *     embedded store under {@code dataDir}
  */
 public record RuntimeConfig(
     Path workflowFile,
@@ -50,7 +54,8 @@ public record RuntimeConfig(
     int jobRetentionCount,
     ConnectionLimits connections,
     long maxProviderAnswerBytes,
-    AccessSettings access) {
+    AccessSettings access,
+    Optional<PostgresSettings> jobStore) {
 
   public RuntimeConfig {
     if (maxWait.compareTo(syncTimeout) < 0) {
@@ -83,7 +88,8 @@ public record RuntimeConfig(
                 r.integer("MAX_CONNECTIONS", ConnectionLimits.defaultMaxConnections(descriptorLimit), 1, Integer.MAX_VALUE),
                 Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))),
             r.integer("MAX_PROVIDER_ANSWER_BYTES", (int) LlmClientOptions.DEFAULT_MAX_ANSWER_BYTES, 1, Integer.MAX_VALUE - 8),
-            access(r));
+            access(r),
+            r.jobStore());
     if (config.port() != 0 && config.tracesPort().orElse(0) == config.port()) {
       r.problems.add("TRACES_PORT and PORT are both " + config.port() + "; give the traces page another port, or TRACES_PORT=0 to turn it off");
     }
@@ -139,6 +145,35 @@ public record RuntimeConfig(
           name + "=\"" + shorten(value) + "\" is not a whole number from " + min + " to " + max
               + " (unset it to use the default, " + fallback + ")");
       return fallback;
+    }
+
+    /** The PostgreSQL store when {@code JOB_STORE_URL} is set; its user and password alone are a mistake. */
+    Optional<PostgresSettings> jobStore() {
+      int leaseSeconds = integer("JOB_LEASE_SECONDS", 30, 2, 86_400);
+      String url = text("JOB_STORE_URL", "");
+      if (url.isEmpty()) {
+        for (String name : List.of("JOB_STORE_USER", "JOB_STORE_PASSWORD")) {
+          if (!text(name, "").isEmpty()) {
+            problems.add(name + " is set but JOB_STORE_URL is not: set JOB_STORE_URL (" + PostgresSettings.URL_PREFIX
+                + "host:5432/database) to keep jobs in PostgreSQL, or unset " + name);
+          }
+        }
+        return Optional.empty();
+      }
+      if (!url.startsWith(PostgresSettings.URL_PREFIX)) {
+        // the parameters may hold a password: never echoed
+        String shown = url.contains("?") ? url.substring(0, url.indexOf('?')) + "?..." : url;
+        problems.add("JOB_STORE_URL=\"" + shorten(shown) + "\" is not a PostgreSQL JDBC URL: write it as "
+            + PostgresSettings.URL_PREFIX + "host:5432/database (or unset it to keep jobs in DATA_DIR)");
+        return Optional.empty();
+      }
+      String password = env.get("JOB_STORE_PASSWORD");
+      return Optional.of(
+          new PostgresSettings(
+              url,
+              Optional.of(text("JOB_STORE_USER", "")).filter(user -> !user.isEmpty()),
+              Optional.ofNullable(password).filter(p -> !p.isEmpty()),
+              Duration.ofSeconds(leaseSeconds)));
     }
 
     double decimal(String name, double min, double max) {
