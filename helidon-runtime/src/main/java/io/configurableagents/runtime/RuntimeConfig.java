@@ -28,6 +28,8 @@ import java.util.OptionalLong;
  * @param syncTimeout {@code SYNC_TIMEOUT}, how long {@code POST /run} waits before handing over
  * @param maxWait {@code MAX_WAIT}, the largest {@code ?wait=} a caller may ask for
  * @param maxBodyBytes {@code MAX_BODY_BYTES}, the largest request body accepted
+ * @param maxInputBytesInFlight {@code MAX_INPUT_BYTES_IN_FLIGHT}, the request bodies that runs not
+ *     yet finished may hold in memory together (default: an eighth of the heap)
  * @param shutdownGrace {@code SHUTDOWN_GRACE}, how long runs in flight may finish after SIGTERM
  * @param maxRunsInFlight {@code MAX_RUNS_IN_FLIGHT}, a cap on concurrent runs; empty when 0 (none)
  * @param jobRetention {@code JOB_RETENTION_HOURS}, how long finished jobs stay readable
@@ -48,6 +50,7 @@ public record RuntimeConfig(
     Duration syncTimeout,
     Duration maxWait,
     long maxBodyBytes,
+    long maxInputBytesInFlight,
     Duration shutdownGrace,
     OptionalInt maxRunsInFlight,
     Duration jobRetention,
@@ -80,6 +83,7 @@ public record RuntimeConfig(
             Duration.ofSeconds(r.integer("SYNC_TIMEOUT", 30, 0, 86_400)),
             Duration.ofSeconds(r.integer("MAX_WAIT", 300, 0, 86_400)),
             r.integer("MAX_BODY_BYTES", 1_048_576, 1, Integer.MAX_VALUE),
+            r.integer("MAX_INPUT_BYTES_IN_FLIGHT", defaultInputBytesInFlight(), 1, Integer.MAX_VALUE),
             Duration.ofSeconds(r.integer("SHUTDOWN_GRACE", 20, 0, 3_600)),
             positive(r.integer("MAX_RUNS_IN_FLIGHT", 0, 0, Integer.MAX_VALUE)),
             Duration.ofHours(r.integer("JOB_RETENTION_HOURS", 168, 1, 1_000_000)),
@@ -109,6 +113,11 @@ public record RuntimeConfig(
         ApiKeys.of(keys),
         rate > 0 ? Optional.of(new AccessSettings.RateLimit(rate, burst)) : Optional.empty(),
         positive(r.integer("MAX_RUNS_IN_FLIGHT_PER_KEY", 0, 0, Integer.MAX_VALUE)));
+  }
+
+  /** An eighth of the heap: the inputs' copies (prompts, provider requests) take a few times more. */
+  private static int defaultInputBytesInFlight() {
+    return (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 8);
   }
 
   private static OptionalInt positive(int value) {
