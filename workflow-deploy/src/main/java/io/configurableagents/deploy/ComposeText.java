@@ -51,12 +51,7 @@ final class ComposeText {
     y.append("    labels:\n");
     ContainerLabels.of(r).forEach((key, value) -> y.append("      ").append(key).append(": ").append(quote(value))
         .append('\n'));
-    y.append("    healthcheck:\n");
-    y.append("      test: ").append(DockerfileText.execForm(healthTest())).append('\n');
-    y.append("      interval: ").append(ImageLayout.HEALTH_INTERVAL.toSeconds()).append("s\n");
-    y.append("      timeout: ").append(ImageLayout.HEALTH_TIMEOUT.toSeconds()).append("s\n");
-    y.append("      start_period: ").append(ImageLayout.HEALTH_START_PERIOD.toSeconds()).append("s\n");
-    y.append("      retries: ").append(ImageLayout.HEALTH_RETRIES).append('\n');
+    y.append(healthcheck());
     y.append("    restart: ").append(ContainerRunner.RESTART_POLICY).append('\n');
     y.append("volumes:\n");
     y.append("  data:\n");
@@ -65,6 +60,19 @@ final class ComposeText {
       y.append("networks:\n  ").append(quote(r.network().get())).append(":\n    external: true\n");
     }
     return y.toString();
+  }
+
+  /**
+   * A service's {@code healthcheck:} (indented for a service of {@code services:}): the Dockerfile's
+   * health check, which a Jib-built image does not carry ({@code docs/deploy.md}, "The health check").
+   */
+  static String healthcheck() {
+    return "    healthcheck:\n"
+        + "      test: " + DockerfileText.execForm(healthTest()) + "\n"
+        + "      interval: " + ImageLayout.HEALTH_INTERVAL.toSeconds() + "s\n"
+        + "      timeout: " + ImageLayout.HEALTH_TIMEOUT.toSeconds() + "s\n"
+        + "      start_period: " + ImageLayout.HEALTH_START_PERIOD.toSeconds() + "s\n"
+        + "      retries: " + ImageLayout.HEALTH_RETRIES + "\n";
   }
 
   /** The Dockerfile's health check, as compose writes a command run without a shell. */

@@ -100,6 +100,7 @@ final class ReplicasCompose {
     y.append("      - ALL\n");
     y.append("    security_opt:\n");
     y.append("      - \"no-new-privileges:true\"\n");
+    y.append(ComposeText.healthcheck());
     y.append("    depends_on:\n");
     y.append("      postgres:\n");
     y.append("        condition: service_healthy\n");

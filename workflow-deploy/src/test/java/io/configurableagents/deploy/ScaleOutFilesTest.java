@@ -171,6 +171,16 @@ class ScaleOutFilesTest {
   }
 
   @Test
+  void theReplicasHaveTheHealthCheckOfTheSingleContainer() throws IOException {
+    generate(request);
+
+    Object single = at(yaml(out.resolve("docker-compose.yml")), "services", "workflow", "healthcheck");
+    Map<String, Object> replica = at(yaml(out.resolve("replicas/docker-compose.yml")), "services", "workflow", "healthcheck");
+    assertThat(replica).isEqualTo(single);
+    assertThat((List<Object>) replica.get("test")).startsWith("CMD", "java").endsWith("io.configurableagents.runtime.HealthProbe");
+  }
+
+  @Test
   void afterAPushOfTheSameInputsBothNameTheImageByItsDigest() throws IOException {
     new PushedImage(request.image(), DIGEST, List.of("latest")).write(request);
 
