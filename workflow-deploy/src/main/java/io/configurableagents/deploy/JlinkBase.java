@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *
  * <p>The module list is fixed (not computed with jdeps) so that the base does not change when the
  * application's jars do; a test runs jdeps over the runtime's jars to prove that it is enough.
- * {@code java.desktop} is left out on purpose (Jackson uses {@code java.beans} only if present).
+ * {@code java.desktop} is left out on purpose (Jackson uses {@code java.beans} only if present), and
+ * so is {@code java.security.jgss} (only PostgreSQL's Kerberos login uses it).
  * What else keeps it small (the image's budget is 60 MB): jlink's options below, no
  * {@code lib/classlist} (only {@code -Xshare:dump} reads it), {@code lib/jrt-fs.jar} (only other
  * JDKs' tools read it) or {@code lib/libsimdsort.so} (the JVM sorts large primitive arrays with
