@@ -33,7 +33,7 @@ public final class Deployer {
     runner.requireNameFree(request);
     requirePortsFree(request);
     Optional<Path> envFile = new EnvFileCheck(suggestions, log)
-        .check(request.envFile(), request.workflow().requiredEnvironment(),
+        .check(request.envFile(), request.workflow(),
             request.outputDirectory().resolve(".env.example"));
     new ArtifactGenerator(suggestions, log).generate(request);
 

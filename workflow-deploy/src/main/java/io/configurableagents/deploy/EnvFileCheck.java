@@ -1,14 +1,14 @@
 package io.configurableagents.deploy;
 
+import io.configurableagents.core.model.Workflow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Checks the environment file before anything is built, the way {@code docker run --env-file}
@@ -27,10 +27,10 @@ public final class EnvFileCheck {
   /**
    * The file to pass to {@code docker run}, if any.
    *
-   * @param required the variables the workflow's providers need
+   * @param workflow whose variables the file should set ({@link MissingVariables})
    * @param example the generated {@code .env.example}, named in advice
    */
-  public Optional<Path> check(EnvFileChoice choice, Set<String> required, Path example) {
+  public Optional<Path> check(EnvFileChoice choice, Workflow workflow, Path example) {
     if (choice instanceof EnvFileChoice.NoFile) {
       log.warn(suggestions.envFileSkipped());
       return Optional.empty();
@@ -43,11 +43,11 @@ public final class EnvFileCheck {
       log.warn(suggestions.defaultEnvFileMissing(file, example));
       return Optional.empty();
     }
-    inspect(file, required);
+    inspect(file, workflow);
     return Optional.of(file);
   }
 
-  private void inspect(Path file, Set<String> required) {
+  private void inspect(Path file, Workflow workflow) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -56,34 +56,21 @@ public final class EnvFileCheck {
           + "); it is passed to docker run as it is");
       return;
     }
-    Set<String> defined = new LinkedHashSet<>();
-    Set<String> empty = new LinkedHashSet<>();
+    Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).stripLeading();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      inspectLine(file, i + 1, line, defined, empty);
+      inspectLine(file, i + 1, line, values);
     }
-    if (defined.isEmpty()) {
+    if (values.isEmpty()) {
       log.warn(file + " defines no variables");
     }
-    List<String> missing = new ArrayList<>();
-    for (String name : required) {
-      if (!defined.contains(name)) {
-        missing.add(name);
-      } else if (empty.contains(name)) {
-        log.warn(file + ": " + name + " is empty; runs that need it fail until it has a value");
-      }
-    }
-    if (!missing.isEmpty()) {
-      log.warn(file + " does not set " + String.join(", ", missing) + ", which this workflow's LLM provider"
-          + (missing.size() == 1 ? " needs" : "s need") + "; runs fail until "
-          + (missing.size() == 1 ? "it is" : "they are") + " set");
-    }
+    MissingVariables.warnings(file.toString(), workflow, values).forEach(log::warn);
   }
 
-  private void inspectLine(Path file, int number, String line, Set<String> defined, Set<String> empty) {
+  private void inspectLine(Path file, int number, String line, Map<String, String> values) {
     int eq = line.indexOf('=');
     String name = eq < 0 ? line : line.substring(0, eq);
     if (name.chars().anyMatch(Character::isWhitespace)) {
@@ -94,11 +81,9 @@ public final class EnvFileCheck {
           + " variable to copy from its own environment; write NAME=value");
       return;
     }
-    defined.add(name);
     String value = line.substring(eq + 1);
-    if (value.isEmpty()) {
-      empty.add(name);
-    } else if (value.length() >= 2 && (quoted(value, '"') || quoted(value, '\''))) {
+    values.put(name, value);
+    if (value.length() >= 2 && (quoted(value, '"') || quoted(value, '\''))) {
       log.warn(file + " line " + number + ": the value of " + name + " is in quotes; docker run keeps the quotes"
           + " as part of the value, so write it without them");
     }
