@@ -134,7 +134,7 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
     DeployRequest.Builder request = DeployRequest.builder(workflow, workflowFile.toPath().toAbsolutePath())
         .baseImage(BaseImage.parse(baseImage, Optional.ofNullable(jlinkJdk).map(File::toPath), basedir, suggestions))
         .runtimeJars(RuntimeArtifacts.resolve(repositorySystem, session.getRepositorySession(),
-            project.getRemoteProjectRepositories(), pluginVersion))
+            project.getRemoteProjectRepositories(), pluginVersion, workflow, getLog()))
         .metadata(new ImageMetadata(project.getVersion(), source(), created()))
         .port(port)
         .tracesPort(tracesPort)

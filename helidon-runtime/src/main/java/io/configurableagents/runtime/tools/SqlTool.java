@@ -90,8 +90,9 @@ final class SqlTool implements Tool {
       return DriverManager.getConnection(url, properties);
     } catch (SQLException e) {
       if (url.startsWith("jdbc:sqlite:") && e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-        throw ToolException.failed("this runtime has no SQLite driver (org.xerial:sqlite-jdbc is left out of images to keep"
-            + " them small); use PostgreSQL, or add the driver (see docs/tools.md, sql_query)");
+        throw ToolException.failed("this runtime has no SQLite driver (org.xerial:sqlite-jdbc, an optional dependency that"
+            + " workflow:deploy puts into the images of workflows listing sql_query); put it on the runtime's class path,"
+            + " or use PostgreSQL (see docs/tools.md, sql_query)");
       }
       throw e;
     }
