@@ -14,8 +14,9 @@ try {
   ItDocker.requireContains(log, '  API      POST http://localhost:18101/run')
   ItDocker.requireContains(log, '  Traces        http://localhost:18102/')
   ItDocker.requireContains(log, "curl -X POST http://localhost:18101/run \\")
-  ItDocker.requireContains(log, '  logs     docker logs -f deploy-it')
-  ItDocker.requireContains(log, '  remove   docker rm -f deploy-it   (the data volume stays: docker volume rm deploy-it-data)')
+  ItDocker.requireContains(log, '  logs     mvn workflow:logs -Dworkflow.name=deploy-it -Dworkflow.follow')
+  ItDocker.requireContains(log, '  remove   mvn workflow:undeploy -Dworkflow.name=deploy-it   (the data volume deploy-it-data stays;'
+      + ' add -Dworkflow.removeData to remove it too)')
   ItDocker.requireContains(log, 'Replacing container deploy-it (its data volume deploy-it-data stays)')
   ItDocker.requireLacks(log, secret, 'the env file\'s OPENAI_API_KEY value')
   ItDocker.requireLacks(log, marker, 'the env file\'s IT_MARKER value')

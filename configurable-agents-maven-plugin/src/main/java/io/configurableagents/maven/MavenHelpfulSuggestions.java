@@ -2,6 +2,7 @@ package io.configurableagents.maven;
 
 import io.configurableagents.deploy.HelpfulSuggestions;
 import io.configurableagents.deploy.Setting;
+import java.util.List;
 
 /** Advice in Maven's terms: the {@code -D} property and the plugin's XML element. */
 final class MavenHelpfulSuggestions extends HelpfulSuggestions {
@@ -11,6 +12,22 @@ final class MavenHelpfulSuggestions extends HelpfulSuggestions {
     String element = setting.parameterName();
     return "-D" + property(setting) + "=" + exampleValue + " (or <" + element + ">" + exampleValue + "</" + element
         + "> in the plugin's <configuration>)";
+  }
+
+  @Override
+  protected String howToDeploy() {
+    return "deploy it first with 'mvn workflow:deploy' in its project";
+  }
+
+  @Override
+  public List<String> manageLines(String name, String dataVolume) {
+    String named = " -D" + PropertyNames.NAME + "=" + name;
+    return List.of(
+        "  status   mvn workflow:status" + named,
+        "  logs     mvn workflow:logs" + named + " -D" + PropertyNames.FOLLOW,
+        "  stop     mvn workflow:stop" + named + "   (and workflow:start)",
+        "  remove   mvn workflow:undeploy" + named + "   (the data volume " + dataVolume + " stays; add -D"
+            + PropertyNames.REMOVE_DATA + " to remove it too)");
   }
 
   static String property(Setting setting) {
@@ -29,6 +46,8 @@ final class MavenHelpfulSuggestions extends HelpfulSuggestions {
       case NETWORK: return PropertyNames.NETWORK;
       case OUTPUT_DIRECTORY: return PropertyNames.OUTPUT_DIRECTORY;
       case CACHE_DIRECTORY: return PropertyNames.CACHE_DIRECTORY;
+      case TAIL: return PropertyNames.TAIL;
+      case REMOVE_DATA: return PropertyNames.REMOVE_DATA;
       default: throw new IllegalArgumentException("no property for " + setting);
     }
   }

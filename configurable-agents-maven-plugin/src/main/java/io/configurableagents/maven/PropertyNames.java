@@ -30,5 +30,10 @@ public final class PropertyNames {
   public static final String CACHE_DIRECTORY = "workflow.cacheDirectory";
   public static final String DOCKER_EXECUTABLE = "workflow.dockerExecutable";
 
+  // status, logs, stop, start, undeploy (they take NAME, FILE, READY_TIMEOUT, DOCKER_EXECUTABLE too)
+  public static final String TAIL = "workflow.tail";
+  public static final String FOLLOW = "workflow.follow";
+  public static final String REMOVE_DATA = "workflow.removeData";
+
   private PropertyNames() {}
 }

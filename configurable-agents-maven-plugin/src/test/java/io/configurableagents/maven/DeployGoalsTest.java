@@ -51,6 +51,17 @@ class DeployGoalsTest {
   }
 
   @Test
+  void theGlobalSkipSkipsTheLifecycleGoalsBeforeDockerIsAsked() throws Exception {
+    StopMojo stop = new StopMojo();
+    stop.setLog(log);
+    stop.skip = true;
+    stop.dockerExecutable = "/no/such/docker";
+    stop.execute();
+
+    assertThat(infos).containsExactly("workflow:stop skipped (workflow.skip)");
+  }
+
+  @Test
   void theUsersMistakeIsABuildFailureAndABrokenEnvironmentABuildError() {
     assertThatThrownBy(() -> AbstractDeployMojo.rethrow(new MavenHelpfulSuggestions().nameInUse("flow", "running")))
         .isInstanceOf(MojoFailureException.class)

@@ -22,4 +22,14 @@ class MavenHelpfulSuggestionsTest {
       assertThat(MavenHelpfulSuggestions.property(setting)).isEqualTo("workflow." + setting.parameterName());
     }
   }
+
+  @Test
+  void theDeployBannerNamesTheLifecycleGoals() {
+    assertThat(suggestions.manageLines("flow", "flow-data")).containsExactly(
+        "  status   mvn workflow:status -Dworkflow.name=flow",
+        "  logs     mvn workflow:logs -Dworkflow.name=flow -Dworkflow.follow",
+        "  stop     mvn workflow:stop -Dworkflow.name=flow   (and workflow:start)",
+        "  remove   mvn workflow:undeploy -Dworkflow.name=flow   (the data volume flow-data stays; add"
+            + " -Dworkflow.removeData to remove it too)");
+  }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * What {@code deploy} prints once the container is healthy: the endpoints, a {@code curl} that
  * really works ({@code POST /run} with an example body), readiness warnings, and the commands to
- * see logs, stop and remove.
+ * see logs, stop and remove (in the front end's terms, from {@link HelpfulSuggestions#manageLines}).
  */
 public final class Banner {
   private static final String RULE = "-".repeat(72);
@@ -17,7 +17,7 @@ public final class Banner {
 
   /** The lines to print; {@code notReady} is the readiness check's reason, if not ready. */
   public static List<String> lines(DeployRequest r, String containerId, Duration timeToHealthy,
-      Optional<String> notReady) {
+      Optional<String> notReady, HelpfulSuggestions suggestions) {
     String api = "http://localhost:" + r.port();
     String name = r.containerName();
     List<String> lines = new ArrayList<>();
@@ -42,9 +42,7 @@ public final class Banner {
     });
     lines.add("");
     lines.add("Manage it:");
-    lines.add("  logs     docker logs -f " + name);
-    lines.add("  stop     docker stop " + name);
-    lines.add("  remove   docker rm -f " + name + "   (the data volume stays: docker volume rm " + r.dataVolume() + ")");
+    lines.addAll(suggestions.manageLines(name, r.dataVolume()));
     lines.add(RULE);
     return lines;
   }
@@ -66,7 +64,8 @@ public final class Banner {
     return id.length() > 12 ? id.substring(0, 12) : id;
   }
 
-  private static String seconds(Duration d) {
+  /** "1.3 s". */
+  static String seconds(Duration d) {
     return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 }

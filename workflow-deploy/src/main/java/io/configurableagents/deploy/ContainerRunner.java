@@ -107,11 +107,19 @@ public final class ContainerRunner {
     return text.isEmpty() ? "(the container printed nothing)" : text.indent(4).stripTrailing();
   }
 
+  /** How often Docker restarted the container so far (0 when there is none). */
+  public int restartCount(String name) {
+    ProcessResult result = docker.run(TIMEOUT, "container", "inspect", "--format", "{{.RestartCount}}", name);
+    String count = result.stdout().strip();
+    return result.succeeded() && count.matches("\\d+") ? Integer.parseInt(count) : 0;
+  }
+
   /**
-   * "exited with exit code 2" and the like, or empty while it runs. A container that Docker had
-   * to restart under its restart policy has stopped too, even if it runs again for now.
+   * "exited with exit code 2" and the like, or empty while it runs. A container that Docker
+   * restarted under its restart policy more often than {@code restartsBefore} has stopped too,
+   * even if it runs again for now.
    */
-  public Optional<String> stoppedState(String name) {
+  public Optional<String> stoppedState(String name, int restartsBefore) {
     ProcessResult result = docker.run(TIMEOUT, "container", "inspect", "--format",
         "{{.State.Status}} {{.State.ExitCode}} {{.RestartCount}}", name);
     if (!result.succeeded()) {
@@ -120,10 +128,10 @@ public final class ContainerRunner {
     String[] parts = result.stdout().strip().split(" ");
     String status = parts[0];
     String exitCode = parts.length > 1 ? parts[1] : "?";
-    int restarts = parts.length > 2 && parts[2].matches("\\d+") ? Integer.parseInt(parts[2]) : 0;
+    int restarts = parts.length > 2 && parts[2].matches("\\d+") ? Integer.parseInt(parts[2]) - restartsBefore : 0;
     if (restarts > 0 || status.equals("restarting")) {
       return Optional.of("exited with exit code " + exitCode + ", and Docker restarted it "
-          + (restarts == 1 ? "once" : restarts + " times"));
+          + (restarts <= 1 ? "once" : restarts + " times"));
     }
     if (status.equals("running") || status.equals("created")) {
       return Optional.empty();

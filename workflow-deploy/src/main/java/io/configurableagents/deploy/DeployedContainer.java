@@ -73,6 +73,11 @@ public record DeployedContainer(
     return state.equals("running");
   }
 
+  /** The first 12 characters of the id, as {@code docker ps} shows it. */
+  public String shortId() {
+    return id.length() > 12 ? id.substring(0, 12) : id;
+  }
+
   /** Whether one of our deploys started it (it carries {@link ContainerLabels#DEPLOYED_BY}). */
   public boolean deployedByUs() {
     return labels.containsKey(ContainerLabels.DEPLOYED_BY);

@@ -44,16 +44,17 @@ public final class Deployer {
     String id = runner.start(request, envFile);
     log.info("Started container " + request.containerName() + "; waiting for GET /health (at most "
         + request.readyTimeout().toSeconds() + " s)");
-    HealthWait health = new HealthWait(runner, suggestions);
-    URI api = URI.create("http://" + apiHost() + ":" + request.port());
-    Duration took = health.await(request.containerName(), api.resolve("/health"), request.readyTimeout());
+    RuntimeProbe probe = new RuntimeProbe();
+    URI api = docker.publishedPortUri(request.port());
+    Duration took = new HealthWait(runner, suggestions, probe).await(request.containerName(), api,
+        request.readyTimeout());
     image.previousImageId().ifPresent(old -> {
       if (new DockerImages(docker).removeIfUnused(old, log)) {
         log.info("Removed the image " + request.image() + " pointed to before (" + old + ")");
       }
     });
-    Optional<String> notReady = health.notReadyReason(api.resolve("/observe/health/ready"));
-    Banner.lines(request, id, took, notReady).forEach(line -> {
+    Optional<String> notReady = probe.notReadyReason(api);
+    Banner.lines(request, id, took, notReady, suggestions).forEach(line -> {
       if (line.startsWith("WARNING ")) {
         log.warn(line.substring("WARNING ".length()));
       } else {
@@ -76,11 +77,5 @@ public final class Deployer {
         && !HostPorts.isFree(request.tracesPort())) {
       throw suggestions.portInUse(request.tracesPort(), Setting.TRACES_PORT, suggestions.tracesOffHint());
     }
-  }
-
-  /** Where published ports are reached: this machine, or the host of a tcp:// DOCKER_HOST. */
-  private String apiHost() {
-    return docker.variable("DOCKER_HOST").filter(h -> h.startsWith("tcp://"))
-        .map(h -> URI.create(h).getHost()).orElse("127.0.0.1");
   }
 }

@@ -1,6 +1,7 @@
 package io.configurableagents.deploy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,16 @@ public final class DockerCli {
     return Optional.ofNullable(environment.getOrDefault(name, System.getenv(name))).filter(v -> !v.isBlank());
   }
 
+  /**
+   * Where a port the daemon publishes is reached from here: this machine, or the host of a
+   * {@code tcp://} DOCKER_HOST.
+   */
+  public URI publishedPortUri(int port) {
+    String host = variable("DOCKER_HOST").filter(h -> h.startsWith("tcp://")).map(h -> URI.create(h).getHost())
+        .orElse("127.0.0.1");
+    return URI.create("http://" + host + ":" + port);
+  }
+
   /** Runs {@code docker args...}; a non-zero exit is returned, not thrown. */
   public ProcessResult run(Duration timeout, List<String> args) {
     List<String> command = new ArrayList<>();
@@ -83,6 +94,27 @@ public final class DockerCli {
 
   public ProcessResult run(Duration timeout, String... args) {
     return run(timeout, List.of(args));
+  }
+
+  /**
+   * Starts {@code docker args...} and returns at once, for a command whose output is read while
+   * it runs ({@code docker logs --follow}); its standard input is closed.
+   */
+  public Process start(List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(executable);
+    command.addAll(args);
+    try {
+      Process process = processBuilders.apply(command).start();
+      process.getOutputStream().close();
+      return process;
+    } catch (IOException e) {
+      String reason = String.valueOf(e.getMessage());
+      if (reason.contains("error=2,") || reason.contains("error: 2 ") || reason.contains("No such file")) {
+        throw suggestions.dockerNotInstalled(executable);
+      }
+      throw suggestions.dockerFailed(ProcessResult.display(command), reason);
+    }
   }
 
   /** Runs {@code docker args...} and fails with its reason when it exits non-zero. */

@@ -2,6 +2,8 @@ package io.configurableagents.deploy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Every piece of advice the deploy layer gives, in one place. A message states the fact, then
@@ -13,6 +15,11 @@ public class HelpfulSuggestions {
   /** How the user changes {@code setting}, e.g. {@code -Dworkflow.port=8001}. */
   protected String howToSet(Setting setting, String exampleValue) {
     return "the " + setting.parameterName() + " setting (" + setting.parameterName() + "=" + exampleValue + ")";
+  }
+
+  /** Advice to deploy first, naming how (e.g. {@code mvn workflow:deploy}). */
+  protected String howToDeploy() {
+    return "deploy it first";
   }
 
   /** "30 s", or "0.3 s" below a second. */
@@ -144,5 +151,67 @@ public class HelpfulSuggestions {
     return DeployException.userError(suggest(
         "The jlink base is made from this machine's JDK and libraries, which works on Linux only (this is " + os + ")",
         "use a JRE image instead, e.g. " + howToSet(Setting.BASE_IMAGE, "eclipse-temurin:21-jre")));
+  }
+
+  public DeployException noSuchContainer(String name, List<DeployedContainer> deployed) {
+    if (deployed.isEmpty()) {
+      return DeployException.userError(suggest(
+          "No container named '" + name + "' was deployed on this Docker daemon, and no other either",
+          howToDeploy()));
+    }
+    return DeployException.userError(suggest(
+        "No container named '" + name + "' was deployed on this Docker daemon; deployed: " + list(deployed),
+        "name one of them with " + howToSet(Setting.NAME, deployed.get(0).name())));
+  }
+
+  public DeployException notDeployedByUs(String name, List<DeployedContainer> deployed) {
+    return DeployException.userError(suggest(
+        "The container '" + name + "' was not started by a deploy of configurable-agents (it lacks the label "
+            + ContainerLabels.DEPLOYED_BY + "), so it is left alone"
+            + (deployed.isEmpty() ? "" : "; deployed: " + list(deployed)),
+        "manage it with docker itself"
+            + (deployed.isEmpty() ? "" : ", or name one of ours with " + howToSet(Setting.NAME, deployed.get(0).name()))));
+  }
+
+  /** No name given, and none could be taken from the workflow file. */
+  public DeployException noContainerNamed(String why, List<DeployedContainer> deployed) {
+    String example = deployed.isEmpty() ? "my-flow" : deployed.get(0).name();
+    return DeployException.userError(suggest(
+        "Which container? " + why + (deployed.isEmpty() ? "; none is deployed on this Docker daemon"
+            : "; deployed: " + list(deployed)),
+        "name it with " + howToSet(Setting.NAME, example)));
+  }
+
+  /** "a (running, flow 1.0), b (exited)". */
+  static String list(List<DeployedContainer> containers) {
+    return containers.stream().map(c -> c.name() + " (" + c.state()
+        + c.workflowName().map(w -> ", " + w + c.workflowVersion().map(v -> " " + v).orElse("")).orElse("") + ")")
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The "Manage it" lines of the deploy banner: how to follow the logs, stop and remove the container. */
+  public List<String> manageLines(String name, String dataVolume) {
+    return List.of(
+        "  logs     docker logs -f " + name,
+        "  stop     docker stop " + name,
+        "  remove   docker rm -f " + name + "   (the data volume stays: docker volume rm " + dataVolume + ")");
+  }
+
+  public DeployException portTakenSinceStop(String name, int port) {
+    return DeployException.userError(suggest(
+        "Port " + port + " on this machine, which the stopped container '" + name + "' publishes, is in use now",
+        "stop what listens there, or deploy again on another port with " + howToSet(Setting.PORT, String.valueOf(port + 1))
+            + " and " + howToSet(Setting.REPLACE, "true")));
+  }
+
+  /** How to remove the data volume too, for the undeploy message. */
+  public String removeDataHint() {
+    return "to remove it too, undeploy with " + howToSet(Setting.REMOVE_DATA, "true");
+  }
+
+  public DeployException volumeNotRemoved(String volume, String reason) {
+    return DeployException.environment(suggest(
+        "The container is removed, but its data volume " + volume + " is not: " + reason,
+        "remove it with 'docker volume rm " + volume + "' once nothing uses it"));
   }
 }

@@ -18,7 +18,9 @@ public enum Setting {
   SYNC_TIMEOUT("syncTimeout"),
   NETWORK("network"),
   OUTPUT_DIRECTORY("outputDirectory"),
-  CACHE_DIRECTORY("cacheDirectory");
+  CACHE_DIRECTORY("cacheDirectory"),
+  TAIL("tail"),
+  REMOVE_DATA("removeData");
 
   private final String parameterName;
 

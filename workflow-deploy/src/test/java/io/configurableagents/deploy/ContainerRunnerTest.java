@@ -148,7 +148,7 @@ class ContainerRunnerTest {
     FakeDocker docker = new FakeDocker(args -> FakeDocker.Answer.ok("running 3 2\n"));
 
     assertThat(new ContainerRunner(docker.cli(), new HelpfulSuggestions(), DeployLog.SILENT)
-        .stoppedState("ticket-triage")).hasValue("exited with exit code 3, and Docker restarted it 2 times");
+        .stoppedState("ticket-triage", 0)).hasValue("exited with exit code 3, and Docker restarted it 2 times");
   }
 
   @Test
@@ -156,7 +156,15 @@ class ContainerRunnerTest {
     FakeDocker docker = new FakeDocker(args -> FakeDocker.Answer.ok("running 0 0\n"));
 
     assertThat(new ContainerRunner(docker.cli(), new HelpfulSuggestions(), DeployLog.SILENT)
-        .stoppedState("ticket-triage")).isEmpty();
+        .stoppedState("ticket-triage", 0)).isEmpty();
+  }
+
+  @Test
+  void restartsFromBeforeTheWaitDoNotCount() {
+    FakeDocker docker = new FakeDocker(args -> FakeDocker.Answer.ok("running 0 2\n"));
+
+    assertThat(new ContainerRunner(docker.cli(), new HelpfulSuggestions(), DeployLog.SILENT)
+        .stoppedState("ticket-triage", 2)).isEmpty();
   }
 
   /** What docker inspect prints for one container, trimmed to what the deploy layer reads. */

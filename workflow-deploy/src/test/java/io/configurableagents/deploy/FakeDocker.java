@@ -11,13 +11,18 @@ import java.util.function.Function;
  */
 final class FakeDocker implements Function<List<String>, ProcessBuilder> {
   /** What one call answers. */
-  record Answer(int exitCode, String stdout, String stderr) {
+  record Answer(int exitCode, String stdout, String stderr, boolean holds) {
     static Answer ok(String stdout) {
-      return new Answer(0, stdout, "");
+      return new Answer(0, stdout, "", false);
     }
 
     static Answer fail(String stderr) {
-      return new Answer(1, "", stderr);
+      return new Answer(1, "", stderr, false);
+    }
+
+    /** Prints, then keeps running until it is ended (as docker logs --follow does). */
+    static Answer holding(String stdout, String stderr) {
+      return new Answer(0, stdout, stderr, true);
     }
   }
 
@@ -32,9 +37,10 @@ final class FakeDocker implements Function<List<String>, ProcessBuilder> {
   public synchronized ProcessBuilder apply(List<String> command) {
     commands.add(List.copyOf(command));
     Answer answer = script.apply(command.subList(1, command.size()));
-    ProcessBuilder builder = new ProcessBuilder("sh", "-c", "printf '%s' \"$OUT\"; printf '%s' \"$ERR\" >&2; exit $CODE");
+    ProcessBuilder builder = new ProcessBuilder("sh", "-c",
+        "printf '%s' \"$OUT\"; printf '%s' \"$ERR\" >&2; if [ \"$HOLD\" = 1 ]; then exec sleep 600; fi; exit $CODE");
     builder.environment().putAll(Map.of("OUT", answer.stdout(), "ERR", answer.stderr(),
-        "CODE", String.valueOf(answer.exitCode())));
+        "CODE", String.valueOf(answer.exitCode()), "HOLD", answer.holds() ? "1" : "0"));
     return builder;
   }
 

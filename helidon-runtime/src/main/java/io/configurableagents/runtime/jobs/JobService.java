@@ -1,7 +1,9 @@
 package io.configurableagents.runtime.jobs;
 
 import io.configurableagents.core.WorkflowException;
+import io.configurableagents.runtime.engine.PreparedInputs;
 import io.configurableagents.runtime.engine.RunControl;
+import io.configurableagents.runtime.engine.TraceParent;
 import io.configurableagents.runtime.store.FatalFailure;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,12 +69,21 @@ public final class JobService implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.slots = maxRunsInFlight.isPresent() ? Optional.of(new Semaphore(maxRunsInFlight.getAsInt())) : Optional.empty();
+    store.onCancelled(this::cancelledElsewhere);
   }
 
-  /** Creates the job and starts its one execution. */
-  public Submission submit(Map<String, Object> initialState) {
+  /** Creates the job and starts its one execution, outside any caller's trace. */
+  public Submission submit(PreparedInputs inputs) {
+    return submit(inputs, Optional.empty());
+  }
+
+  /** Creates the job and starts its one execution; its trace is a child of {@code traceParent} when given. */
+  public Submission submit(PreparedInputs inputs, Optional<TraceParent> traceParent) {
     if (!accepting) {
       throw new NotAcceptingException();
+    }
+    if (store.unavailable().isPresent()) {
+      throw new JobStoreUnavailableException();
     }
     Job job = Job.pending(UUID.randomUUID().toString(), clock.instant());
     ActiveRun run = new ActiveRun(job);
@@ -79,7 +91,7 @@ public final class JobService implements AutoCloseable {
     CompletableFuture<Void> accepted = store.save(job);
     try {
       synchronized (run) {
-        run.future = executor.submit(() -> execute(run, initialState));
+        run.future = executor.submit(() -> execute(run, inputs, traceParent));
       }
     } catch (RejectedExecutionException e) {
       // shutdown began between the check above and here
@@ -100,17 +112,23 @@ public final class JobService implements AutoCloseable {
   }
 
   /**
-   * Cancels a pending or running job: it ends as cancelled at once and its execution is abandoned.
-   * A finished job is left as it is. Empty for an unknown id.
+   * Cancels a pending or running job: it ends as cancelled at once and its execution is abandoned
+   * (by the replica that runs it, when that is another one). A finished job is left as it is.
+   * Empty for an unknown id.
    */
   public Optional<Job> cancel(String id) {
     ActiveRun run = active.get(id);
     if (run == null) {
-      return store.find(id);
+      return store.cancel(id, clock.instant());
     }
     Optional<Job> cancelled = finish(run, JobState.CANCELLED);
     cancelled.ifPresent(ignored -> abandon(run));
     return cancelled.or(() -> find(id));
+  }
+
+  /** Why the job store cannot take runs now; empty when it can. */
+  public Optional<String> storeUnavailable() {
+    return store.unavailable();
   }
 
   /** Whether new runs are accepted (false once shutdown has begun). */
@@ -148,7 +166,7 @@ public final class JobService implements AutoCloseable {
     shutdown(Duration.ZERO);
   }
 
-  private void execute(ActiveRun run, Map<String, Object> initialState) {
+  private void execute(ActiveRun run, PreparedInputs inputs, Optional<TraceParent> traceParent) {
     boolean slotTaken = false;
     try {
       if (slots.isPresent()) {
@@ -158,7 +176,7 @@ public final class JobService implements AutoCloseable {
       if (!start(run)) {
         return;
       }
-      finish(run, runSafely(run, initialState));
+      finish(run, runSafely(run, inputs, traceParent));
     } catch (InterruptedException e) {
       // cancelled or shut down while waiting for a slot; the job's state is already recorded
     } finally {
@@ -184,9 +202,9 @@ public final class JobService implements AutoCloseable {
    * (out of memory) fails it too, and stops the process ({@link FatalFailure}): it cannot be
    * trusted to serve on.
    */
-  private JobState.Terminal runSafely(ActiveRun run, Map<String, Object> initialState) {
+  private JobState.Terminal runSafely(ActiveRun run, PreparedInputs inputs, Optional<TraceParent> traceParent) {
     try {
-      return runner.run(run.job.id(), initialState, run.control);
+      return runner.run(run.job.id(), inputs, traceParent, run.control);
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.ERROR, "job " + run.job.id() + " failed unexpectedly", e);
       return internalError(run);
@@ -217,12 +235,26 @@ public final class JobService implements AutoCloseable {
     }
     store.save(finished).whenComplete((ignored, failure) -> {
       active.remove(finished.id(), run);
-      if (failure != null) {
-        LOG.log(Level.WARNING, "job " + finished.id() + " finished but could not be stored: " + failure.getMessage());
+      Throwable cause = failure instanceof CompletionException e && e.getCause() != null ? e.getCause() : failure;
+      if (cause instanceof JobAlreadyFinishedException elsewhere) {
+        // another replica finished it first (a cancel there, or this replica's lease expired): every replica shows that
+        run.finished.complete(elsewhere.stored());
+        return;
+      }
+      if (cause != null) {
+        LOG.log(Level.WARNING, "job " + finished.id() + " finished but could not be stored: " + cause.getMessage());
       }
       run.finished.complete(finished);
     });
     return Optional.of(finished);
+  }
+
+  /** Another replica cancelled a job that runs here: it ends as the store has it, and its execution is abandoned. */
+  private void cancelledElsewhere(String id) {
+    ActiveRun run = active.get(id);
+    if (run != null && finish(run, JobState.CANCELLED).isPresent()) {
+      abandon(run);
+    }
   }
 
   private static void abandon(ActiveRun run) {
