@@ -11,8 +11,9 @@
 #       (target: >= 500 runs/s over the three replicas, exactly one provider request per run)
 # fast: the same clients, provider answering at once (report runs/s and PostgreSQL's share of the CPU)
 #
-# CLIENTS (600), DURATION (20s), WARMUP (10s), HEAP (384m, per replica), STORES ("postgres embedded"),
-# SKIP_BUILD=1 reuses the jar and test classes already built.
+# CLIENTS (600, spread evenly), REPLICAS (3), DURATION (20s), WARMUP (10s), HEAP (384m, per replica),
+# STORES ("postgres embedded"), SERVER_JAVA_OPTS (extra JVM options of the replicas), SKIP_BUILD=1
+# reuses the jar and test classes already built.
 #
 # Needs wrk, a JDK 21+ (JAVA_HOME, default temurin 25) and PostgreSQL's server binaries
 # (apt-get install -y wrk postgresql): it starts a private PostgreSQL cluster on a free loopback
@@ -27,7 +28,7 @@ DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-10s}"
 HEAP="${HEAP:-384m}"
 STORES=(${STORES:-postgres embedded})
-REPLICAS=3
+REPLICAS="${REPLICAS:-3}"
 SCENARIOS=("$@")
 [ $# -eq 0 ] && SCENARIOS=(slow fast)
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
