@@ -4,6 +4,7 @@ import io.configurableagents.core.WorkflowException;
 import io.configurableagents.runtime.http.AccessSettings;
 import io.configurableagents.runtime.http.ApiKeys;
 import io.configurableagents.runtime.jobs.postgres.PostgresSettings;
+import io.configurableagents.runtime.llm.LlmClientOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +28,14 @@ import java.util.OptionalLong;
  * @param syncTimeout {@code SYNC_TIMEOUT}, how long {@code POST /run} waits before handing over
  * @param maxWait {@code MAX_WAIT}, the largest {@code ?wait=} a caller may ask for
  * @param maxBodyBytes {@code MAX_BODY_BYTES}, the largest request body accepted
+ * @param maxInputBytesInFlight {@code MAX_INPUT_BYTES_IN_FLIGHT}, the request bodies that runs not
+ *     yet finished may hold in memory together (default: an eighth of the heap)
  * @param shutdownGrace {@code SHUTDOWN_GRACE}, how long runs in flight may finish after SIGTERM
  * @param maxRunsInFlight {@code MAX_RUNS_IN_FLIGHT}, a cap on concurrent runs; empty when 0 (none)
  * @param jobRetention {@code JOB_RETENTION_HOURS}, how long finished jobs stay readable
  * @param jobRetentionCount {@code JOB_RETENTION_COUNT}, how many finished jobs stay readable
  * @param connections {@code MAX_CONNECTIONS} and {@code IDLE_TIMEOUT}, the API listener's limits
+ * @param maxProviderAnswerBytes {@code MAX_PROVIDER_ANSWER_BYTES}, the longest provider answer read
  * @param access {@code API_KEYS}, {@code API_KEYS_FILE}, {@code RATE_LIMIT}, {@code RATE_LIMIT_BURST},
  *     {@code MAX_RUNS_IN_FLIGHT_PER_KEY}: who may call the API, and how often
  * @param jobStore {@code JOB_STORE_URL} (with {@code JOB_STORE_USER}, {@code JOB_STORE_PASSWORD} and
@@ -46,11 +50,13 @@ public record RuntimeConfig(
     Duration syncTimeout,
     Duration maxWait,
     long maxBodyBytes,
+    long maxInputBytesInFlight,
     Duration shutdownGrace,
     OptionalInt maxRunsInFlight,
     Duration jobRetention,
     int jobRetentionCount,
     ConnectionLimits connections,
+    long maxProviderAnswerBytes,
     AccessSettings access,
     Optional<PostgresSettings> jobStore) {
 
@@ -77,6 +83,7 @@ public record RuntimeConfig(
             Duration.ofSeconds(r.integer("SYNC_TIMEOUT", 30, 0, 86_400)),
             Duration.ofSeconds(r.integer("MAX_WAIT", 300, 0, 86_400)),
             r.integer("MAX_BODY_BYTES", 1_048_576, 1, Integer.MAX_VALUE),
+            r.integer("MAX_INPUT_BYTES_IN_FLIGHT", defaultInputBytesInFlight(), 1, Integer.MAX_VALUE),
             Duration.ofSeconds(r.integer("SHUTDOWN_GRACE", 20, 0, 3_600)),
             positive(r.integer("MAX_RUNS_IN_FLIGHT", 0, 0, Integer.MAX_VALUE)),
             Duration.ofHours(r.integer("JOB_RETENTION_HOURS", 168, 1, 1_000_000)),
@@ -84,6 +91,7 @@ public record RuntimeConfig(
             new ConnectionLimits(
                 r.integer("MAX_CONNECTIONS", ConnectionLimits.defaultMaxConnections(descriptorLimit), 1, Integer.MAX_VALUE),
                 Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))),
+            r.integer("MAX_PROVIDER_ANSWER_BYTES", (int) LlmClientOptions.DEFAULT_MAX_ANSWER_BYTES, 1, Integer.MAX_VALUE - 8),
             access(r),
             r.jobStore());
     if (config.port() != 0 && config.tracesPort().orElse(0) == config.port()) {
@@ -105,6 +113,11 @@ public record RuntimeConfig(
         ApiKeys.of(keys),
         rate > 0 ? Optional.of(new AccessSettings.RateLimit(rate, burst)) : Optional.empty(),
         positive(r.integer("MAX_RUNS_IN_FLIGHT_PER_KEY", 0, 0, Integer.MAX_VALUE)));
+  }
+
+  /** An eighth of the heap: the inputs' copies (prompts, provider requests) take a few times more. */
+  private static int defaultInputBytesInFlight() {
+    return (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 8);
   }
 
   private static OptionalInt positive(int value) {

@@ -20,6 +20,9 @@ public enum Setting {
   OUTPUT_DIRECTORY("outputDirectory"),
   CACHE_DIRECTORY("cacheDirectory"),
   TAIL("tail"),
+  TAGS("tags"),
+  ALLOW_INSECURE_REGISTRIES("allowInsecureRegistries"),
+  REPLICAS("replicas"),
   REMOVE_DATA("removeData");
 
   private final String parameterName;
