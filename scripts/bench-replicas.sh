@@ -45,8 +45,8 @@ cleanup() {
 trap cleanup EXIT
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
+  # -DskipTests still compiles the test classes (FakeOpenAi, PostgresServer)
   ./mvnw -B -q -pl helidon-runtime -am package -DskipTests
-  ./mvnw -B -q -pl helidon-runtime test-compile
 fi
 JAR=$(ls helidon-runtime/target/helidon-runtime-*.jar | grep -v -- '-tests.jar' | head -1)
 TEST_CP="helidon-runtime/target/test-classes:$JAR:$(ls helidon-runtime/target/libs/*.jar | tr '\n' ':')"
