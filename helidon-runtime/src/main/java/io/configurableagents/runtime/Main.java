@@ -22,6 +22,7 @@ import io.configurableagents.runtime.http.StatusHttpService;
 import io.configurableagents.runtime.jobs.EngineRunner;
 import io.configurableagents.runtime.jobs.LogJobStore;
 import io.configurableagents.runtime.llm.Environment;
+import io.configurableagents.runtime.tools.Tools;
 import io.configurableagents.runtime.llm.LlmClientOptions;
 import io.configurableagents.runtime.llm.LlmClients;
 import io.configurableagents.runtime.trace.Traces;
@@ -110,7 +111,8 @@ public final class Main {
    * on first request), and the job store under DATA_DIR.
    */
   private static Application application(RuntimeConfig config, Workflow workflow, RunListener listener) {
-    WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT, LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT));
+    WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT,
+        LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT), Tools.create(Environment.system(), config.dataDir()));
     return Application.start(config, new EngineRunner(engine, listener), OpenApiTexts.of(workflow));
   }
 

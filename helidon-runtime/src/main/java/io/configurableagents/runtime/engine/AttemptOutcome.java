@@ -1,7 +1,9 @@
 package io.configurableagents.runtime.engine;
 
 import java.util.Collections;
+import io.configurableagents.runtime.llm.ToolCall;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -44,6 +46,15 @@ public sealed interface AttemptOutcome {
     public ProviderFailed {
       Objects.requireNonNull(message, "message");
       Objects.requireNonNull(httpStatus, "httpStatus");
+    }
+  }
+
+  /**
+   * The model asked for tool calls instead of answering; they run, and their results go back to it.
+   */
+  record ToolCalls(List<ToolCall> calls) implements AttemptOutcome {
+    public ToolCalls {
+      calls = List.copyOf(calls);
     }
   }
 

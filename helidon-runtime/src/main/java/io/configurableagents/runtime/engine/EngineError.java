@@ -22,6 +22,16 @@ public enum EngineError {
    * ({@code MissingEnvironmentException}) names each variable, the nodes needing it and how to set it.
    */
   MISSING_API_KEY(false, "%s"),
+  /** A tool call failed and the tool's {@code on_error} is {@code fail} (the default). */
+  TOOL_ERROR(
+      false,
+      "node \"%s\": tool %s failed: %s; to let the model read the error and go on instead, set on_error: continue"
+          + " on the tool ({name: %s, on_error: continue})"),
+  /** The model kept asking for tools past the node's {@code max_tool_rounds}. */
+  TOOL_ROUND_LIMIT(
+      false,
+      "node \"%s\": the model asked for tools again after %d round(s), its limit (%s); raise it, or make the"
+          + " prompt say when to stop searching and answer"),
   /** A prompt or input mapping names a value that is not there. */
   TEMPLATE_ERROR(false, "node \"%s\": %s"),
   /** A Python code node was reached. */

@@ -7,6 +7,8 @@ import io.configurableagents.core.model.Workflow;
 import io.configurableagents.core.schema.JsonSchemas;
 import io.configurableagents.runtime.llm.LlmClient;
 import io.configurableagents.core.model.LlmSpec;
+import io.configurableagents.runtime.tools.ToolBinding;
+import io.configurableagents.runtime.tools.Tools;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,10 +26,10 @@ import java.util.function.Function;
 final class GraphCompiler {
   private GraphCompiler() {}
 
-  static CompiledWorkflow compile(Workflow workflow, Function<LlmSpec, LlmClient> clients) {
+  static CompiledWorkflow compile(Workflow workflow, Function<LlmSpec, LlmClient> clients, Tools tools) {
     Map<String, Node> nodes = new LinkedHashMap<>();
     for (NodeSpec spec : workflow.nodes()) {
-      nodes.put(spec.id(), compileNode(workflow, spec, clients));
+      nodes.put(spec.id(), compileNode(workflow, spec, clients, tools));
     }
     Map<String, List<EdgeSpec>> bySource = new LinkedHashMap<>();
     for (EdgeSpec e : workflow.edges()) {
@@ -38,11 +40,13 @@ final class GraphCompiler {
     return new CompiledWorkflow(workflow, nodes, edges);
   }
 
-  private static Node compileNode(Workflow workflow, NodeSpec spec, Function<LlmSpec, LlmClient> clients) {
+  private static Node compileNode(Workflow workflow, NodeSpec spec, Function<LlmSpec, LlmClient> clients, Tools tools) {
     if (spec.isCodeNode()) {
       return new Node.CodeNode(spec);
     }
-    return new LlmNode(spec, workflow.llmFor(spec), JsonSchemas.nodeOutput(workflow, spec), clients);
+    List<ToolBinding> bound = spec.tools().stream().map(tools::bind).toList();
+    return new LlmNode(
+        spec, workflow.llmFor(spec), JsonSchemas.nodeOutput(workflow, spec), clients, bound, workflow.config().execution());
   }
 
   /** All the edge entries leaving one node, in file order, as one decision. */

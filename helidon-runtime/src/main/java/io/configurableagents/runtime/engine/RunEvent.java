@@ -1,6 +1,7 @@
 package io.configurableagents.runtime.engine;
 
 import io.configurableagents.runtime.llm.LlmTarget;
+import io.configurableagents.runtime.llm.ToolCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -52,9 +53,11 @@ public sealed interface RunEvent {
       implements RunEvent {}
 
   /**
-   * An LLM attempt begins.
+   * An LLM attempt begins: one exchange with the provider.
    *
-   * @param attempt 1-based
+   * @param attempt the node execution's 1-based exchange number: the attempt number for a node
+   *     without tools; with tools, each round of tool calls is followed by a new exchange, so the
+   *     number counts exchanges (unique within the node execution)
    * @param prompt the rendered prompt sent as the one user message (with the clarification note
    *     on attempts after a rejected answer)
    */
@@ -86,6 +89,38 @@ public sealed interface RunEvent {
       Objects.requireNonNull(response, "response");
       Objects.requireNonNull(outcome, "outcome");
       Objects.requireNonNull(retryIn, "retryIn");
+    }
+  }
+
+  /**
+   * A tool call begins: the model of a node execution asked for it.
+   *
+   * @param round the 1-based tool round of the node execution (the calls of one model turn share it)
+   * @param call the call as the model wrote it (its arguments not yet checked)
+   */
+  record ToolCallStarted(String runId, Instant timestamp, NodeExecution node, int round, ToolCall call)
+      implements RunEvent {}
+
+  /**
+   * A tool call ended.
+   *
+   * @param result what goes back to the model: the tool's result (cut to its size cap, with a
+   *     note), or the error it is told about
+   * @param error present when the call failed (bad input, refused, failed, timed out, abandoned)
+   */
+  record ToolCallFinished(
+      String runId,
+      Instant timestamp,
+      NodeExecution node,
+      int round,
+      ToolCall call,
+      Duration duration,
+      String result,
+      Optional<String> error)
+      implements RunEvent {
+    public ToolCallFinished {
+      Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(error, "error");
     }
   }
 

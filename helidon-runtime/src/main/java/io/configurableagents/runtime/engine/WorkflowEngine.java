@@ -6,11 +6,15 @@ import io.configurableagents.core.types.Coercion;
 import io.configurableagents.core.types.CoercionProblem;
 import io.configurableagents.core.types.CoercionResult;
 import io.configurableagents.runtime.llm.LlmClient;
+import io.configurableagents.runtime.llm.Environment;
 import io.configurableagents.runtime.llm.LlmClients;
 import io.configurableagents.runtime.llm.MissingEnvironmentException;
 import io.configurableagents.runtime.llm.ProviderEnvironment;
 import io.configurableagents.runtime.llm.RequiredVariable;
 import io.configurableagents.runtime.llm.SecretRedactor;
+import io.configurableagents.runtime.tools.Tools;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,17 +37,23 @@ import java.util.stream.Collectors;
  * joined, when the run is cancelled or its deadline passes).
  */
 public final class WorkflowEngine {
+  /** Where the file tools' default directory ({@code DATA_DIR/files}) lies when the caller names no data directory. */
+  private static final String DEFAULT_DATA_DIR = "/app/data";
   private final CompiledWorkflow graph;
   private final EngineOptions options;
   private final Limits limits;
-  private final ProviderEnvironment providerEnvironment;
+  /** The variables the providers need (looked up in the clients' environment) and the tools need (in the tools'). */
+  private final List<Needed> requiredEnvironment;
   private final SecretRedactor redactor;
 
-  private WorkflowEngine(CompiledWorkflow graph, EngineOptions options) {
+  private WorkflowEngine(CompiledWorkflow graph, EngineOptions options, Tools tools) {
     this.graph = graph;
     this.options = options;
     this.limits = Limits.of(graph.workflow().config().execution(), options);
-    this.providerEnvironment = ProviderEnvironment.of(graph.workflow());
+    List<Needed> required = new ArrayList<>();
+    ProviderEnvironment.of(graph.workflow()).required().forEach(v -> required.add(new Needed(v, options.environment())));
+    tools.required(graph.workflow()).forEach(v -> required.add(new Needed(v, tools.settings().environment())));
+    this.requiredEnvironment = List.copyOf(required);
     this.redactor = SecretRedactor.forProviderKeys(options.environment());
   }
 
@@ -58,15 +68,32 @@ public final class WorkflowEngine {
   }
 
   /**
+   * Compiles the workflow with provider clients from {@code clients} and the nodes' tools from
+   * {@code tools} (the process's {@link Tools}, whose settings come from the environment).
+   */
+  public static WorkflowEngine create(Workflow workflow, EngineOptions options, LlmClients clients, Tools tools) {
+    Objects.requireNonNull(options, "options");
+    return create(workflow, options.withEnvironment(clients.environment()), clients::clientFor, tools);
+  }
+
+  /**
    * Compiles the workflow, with provider clients from any source (a test's fake, for example).
    * Each node asks {@code clients} once, on its first run, for the client of its effective
    * settings (its {@code llm} merged over {@code config.llm}).
    */
   public static WorkflowEngine create(Workflow workflow, EngineOptions options, Function<LlmSpec, LlmClient> clients) {
+    Objects.requireNonNull(options, "options");
+    return create(workflow, options, clients, Tools.create(options.environment(), Path.of(DEFAULT_DATA_DIR)));
+  }
+
+  /** Compiles the workflow, with provider clients from any source and the tools of {@code tools}. */
+  public static WorkflowEngine create(
+      Workflow workflow, EngineOptions options, Function<LlmSpec, LlmClient> clients, Tools tools) {
     Objects.requireNonNull(workflow, "workflow");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(clients, "clients");
-    return new WorkflowEngine(GraphCompiler.compile(workflow, clients), options);
+    Objects.requireNonNull(tools, "tools");
+    return new WorkflowEngine(GraphCompiler.compile(workflow, clients, tools), options, tools);
   }
 
   public Workflow workflow() {
@@ -84,13 +111,19 @@ public final class WorkflowEngine {
 
   /**
    * The environment variables the workflow's providers need ({@link ProviderEnvironment}, the
-   * names of {@code Workflow.requiredEnvironment()}) and the environment lacks (unset or blank),
-   * in node order. While one is missing, every run fails at once with {@link
-   * EngineError#MISSING_API_KEY}, naming it; readiness reports them.
+   * names of {@code Workflow.requiredEnvironment()}), then those its tools need ({@code
+   * SERPER_API_KEY}...), that the environment lacks (unset or blank). While one is missing, every
+   * run fails at once with {@link EngineError#MISSING_API_KEY}, naming it; readiness reports them.
    */
   public List<String> missingEnvironment() {
-    return providerEnvironment.missingIn(options.environment()).stream().map(RequiredVariable::name).toList();
+    return missingIn().stream().map(RequiredVariable::name).toList();
   }
+
+  private List<RequiredVariable> missingIn() {
+    return requiredEnvironment.stream().filter(n -> n.in().variable(n.variable().name()).isEmpty()).map(Needed::variable).toList();
+  }
+
+  private record Needed(RequiredVariable variable, Environment in) {}
 
   /**
    * Runs the workflow to its end on the calling thread. Never throws for a failure of the run: the
@@ -127,7 +160,7 @@ public final class WorkflowEngine {
         String problems = initial.problems().stream().map(CoercionProblem::toString).collect(Collectors.joining("; "));
         return new RunResult.Failed(RunError.of(EngineError.INVALID_INPUTS, problems), run.metadata());
       }
-      List<RequiredVariable> missing = providerEnvironment.missingIn(options.environment());
+      List<RequiredVariable> missing = missingIn();
       if (!missing.isEmpty()) {
         return new RunResult.Failed(missingKeys(missing), run.metadata());
       }

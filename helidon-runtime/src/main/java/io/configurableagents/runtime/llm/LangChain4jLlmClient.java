@@ -25,9 +25,10 @@ final class LangChain4jLlmClient implements LlmClient {
     }
     TokenUsage usage = response.tokenUsage();
     String modelName = response.modelName() == null ? target.model() : response.modelName();
+    StructuredChat.Answer answer = chat.answer(response, request);
     return new LlmResponse(
-        chat.answerText(response), count(usage == null ? null : usage.inputTokenCount()),
-        count(usage == null ? null : usage.outputTokenCount()), modelName);
+        answer.text(), count(usage == null ? null : usage.inputTokenCount()),
+        count(usage == null ? null : usage.outputTokenCount()), modelName, answer.toolCalls());
   }
 
   @Override

@@ -1,21 +1,35 @@
 package io.configurableagents.runtime.llm;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What the model answered.
+ * What the model answered: a final answer, or tool calls.
  *
- * @param text the raw answer: the JSON text of the content or of the forced tool's arguments
+ * @param text the raw answer: the JSON text of the content or of the answer tool's arguments
+ *     (empty when the model asked for tools)
  * @param inputTokens prompt tokens reported by the provider (0 when it reports none)
  * @param outputTokens completion tokens reported by the provider (0 when it reports none)
  * @param modelName the model name the provider reports, or the requested one
+ * @param toolCalls the tools the model asked to call, in its order; empty for a final answer
  */
-public record LlmResponse(String text, int inputTokens, int outputTokens, String modelName) {
+public record LlmResponse(String text, int inputTokens, int outputTokens, String modelName, List<ToolCall> toolCalls) {
   public LlmResponse {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(modelName, "modelName");
+    toolCalls = List.copyOf(toolCalls);
     if (inputTokens < 0 || outputTokens < 0) {
       throw new IllegalArgumentException("token counts must not be negative");
     }
+  }
+
+  /** A final answer. */
+  public LlmResponse(String text, int inputTokens, int outputTokens, String modelName) {
+    this(text, inputTokens, outputTokens, modelName, List.of());
+  }
+
+  /** Whether the model asked for tool calls rather than answering. */
+  public boolean wantsTools() {
+    return !toolCalls.isEmpty();
   }
 }

@@ -58,11 +58,23 @@ final class OutputSchemas {
   }
 
   /**
-   * The forced tool that carries the answer on Anthropic. Its parameters are the schema's root
+   * The forced tool that carries the answer on Anthropic (and on Gemini when the node has tools). Its parameters are the schema's root
    * object (LangChain4j wants a typed root there); each property goes raw.
    */
   static ToolSpecification answerTool(String name, ObjectNode schema) {
     ObjectNode wire = wireSchema(schema);
+    String description =
+        "Give your answer by calling this tool; its input is the answer."
+            + (wire.path("description").isTextual() ? " " + wire.path("description").asText() : "");
+    return tool(wireName(name), description, wire);
+  }
+
+  /** A tool the model may call, its input schema sent as written (properties raw, as for answers). */
+  static ToolSpecification toolSpecification(ToolDefinition tool) {
+    return tool(wireName(tool.name()), tool.description(), wireSchema(tool.parameters()));
+  }
+
+  private static ToolSpecification tool(String name, String description, ObjectNode wire) {
     JsonObjectSchema.Builder parameters = JsonObjectSchema.builder();
     for (Map.Entry<String, JsonNode> property : wire.path("properties").properties()) {
       parameters.addProperty(property.getKey(), JsonRawSchema.from(property.getValue().toString()));
@@ -70,13 +82,6 @@ final class OutputSchemas {
     List<String> required = new ArrayList<>();
     wire.path("required").forEach(r -> required.add(r.asText()));
     parameters.required(required);
-    String description =
-        "Give your answer by calling this tool; its input is the answer."
-            + (wire.path("description").isTextual() ? " " + wire.path("description").asText() : "");
-    return ToolSpecification.builder()
-        .name(wireName(name))
-        .description(description)
-        .parameters(parameters.build())
-        .build();
+    return ToolSpecification.builder().name(name).description(description).parameters(parameters.build()).build();
   }
 }

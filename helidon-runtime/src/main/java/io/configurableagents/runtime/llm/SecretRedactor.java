@@ -21,12 +21,13 @@ public final class SecretRedactor {
     this.secrets = secrets;
   }
 
-  /** Masks the values of every provider's API key variable that {@code environment} holds. */
+  /** The variables whose values are masked: every provider's API key, and the search tools' keys. */
+  public static final List<String> KEY_VARIABLES = keyVariables();
+
+  /** Masks the values of every provider's (and search tool's) API key variable that {@code environment} holds. */
   public static SecretRedactor forProviderKeys(Environment environment) {
     List<String> secrets =
-        Arrays.stream(Provider.values())
-            .map(Provider::apiKeyVariable)
-            .flatMap(Optional::stream)
+        KEY_VARIABLES.stream()
             .map(environment::variable)
             .flatMap(Optional::stream)
             .map(String::strip)
@@ -35,6 +36,13 @@ public final class SecretRedactor {
             .sorted(Comparator.comparingInt(String::length).reversed())
             .toList();
     return new SecretRedactor(secrets);
+  }
+
+  private static List<String> keyVariables() {
+    List<String> names = new java.util.ArrayList<>(
+        Arrays.stream(Provider.values()).map(Provider::apiKeyVariable).flatMap(Optional::stream).toList());
+    names.addAll(List.of("SERPER_API_KEY", "TAVILY_API_KEY"));
+    return List.copyOf(names);
   }
 
   /** {@code text} with every key replaced by {@value #MASK}. */

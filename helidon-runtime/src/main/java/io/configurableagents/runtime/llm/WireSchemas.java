@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class WireSchemas {
   private static final int MAX_ENTRIES = 4096;
   private final ConcurrentHashMap<Key, Prepared> prepared = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ToolDefinition, ToolSpecification> tools = new ConcurrentHashMap<>();
 
   /**
    * @param strict whether OpenAI's strict mode accepts the schema ({@code JsonSchemas.isStrictCompatible})
@@ -34,6 +35,21 @@ final class WireSchemas {
       prepared.clear();
     }
     return prepared.computeIfAbsent(key, k -> prepare(k.schema(), k.name()));
+  }
+
+  /**
+   * The provider form of a tool a node offers, made once per tool (a node's tools live as long as
+   * its engine; bounded like the schemas).
+   */
+  ToolSpecification of(ToolDefinition tool) {
+    ToolSpecification found = tools.get(tool);
+    if (found != null) {
+      return found;
+    }
+    if (tools.size() >= MAX_ENTRIES) {
+      tools.clear();
+    }
+    return tools.computeIfAbsent(tool, OutputSchemas::toolSpecification);
   }
 
   private static Prepared prepare(ObjectNode schema, String name) {

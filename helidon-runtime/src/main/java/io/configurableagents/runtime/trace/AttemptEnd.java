@@ -17,6 +17,8 @@ final class AttemptEnd {
           end(e, response, LlmSpan.Outcome.ACCEPTED, content.answer(a.result()), Optional.empty(), content);
       case AttemptOutcome.Rejected r ->
           end(e, response, LlmSpan.Outcome.REJECTED, Map.of(), Optional.of("answer rejected: " + r.problem()), content);
+      case AttemptOutcome.ToolCalls t ->
+          end(e, response, LlmSpan.Outcome.TOOL_CALLS, Map.of(), Optional.empty(), content);
       case AttemptOutcome.ProviderFailed f ->
           end(e, response, LlmSpan.Outcome.PROVIDER_FAILED, Map.of(), Optional.of(f.message()), content);
       case AttemptOutcome.Abandoned a ->

@@ -42,6 +42,7 @@ public record LlmSpan(
   public enum Outcome {
     ACCEPTED("accepted"),
     REJECTED("rejected"),
+    TOOL_CALLS("tool_calls"),
     PROVIDER_FAILED("provider_failed"),
     ABANDONED("abandoned");
 

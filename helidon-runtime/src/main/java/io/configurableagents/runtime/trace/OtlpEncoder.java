@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Traces as an OTLP {@code ExportTraceServiceRequest} in protobuf: one resource (the service),
- * one scope, and for each trace its root span, node spans and LLM spans with their attributes
+ * one scope, and for each trace its root span, node spans, LLM spans and tool spans with their attributes
  * (see {@link SpanAttributes}).
  */
 final class OtlpEncoder {
@@ -66,6 +66,11 @@ final class OtlpEncoder {
         span.string(5, "chat " + l.target().model()).int64(6, KIND_CLIENT);
         times(span, l.startedAt(), l.endedAt(runEnd));
         attributes(span, 9, SpanAttributes.ofAttempt(l, trace.promptsLogged()));
+      }
+      case ToolSpan t -> {
+        span.string(5, "execute_tool " + t.tool()).int64(6, KIND_INTERNAL);
+        times(span, t.startedAt(), t.endedAt(runEnd));
+        attributes(span, 9, SpanAttributes.ofTool(t));
       }
     }
     status(span, s.errorMessage().orElse(""), s.status() == SpanStatus.OK);

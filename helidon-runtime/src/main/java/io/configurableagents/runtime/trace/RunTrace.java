@@ -71,6 +71,19 @@ final class RunTrace {
     update(attemptKey(e.node().step(), e.attempt()), span -> ((LlmSpan) span).ended(AttemptEnd.of(e, content)));
   }
 
+  synchronized void toolStarted(RunEvent.ToolCallStarted e) {
+    String parent = spans.containsKey(nodeKey(e.node().step())) ? spans.get(nodeKey(e.node().step())).spanId() : rootSpanId;
+    add(
+        toolKey(e.node().step(), e.round(), e.call().id()),
+        new ToolSpan(SpanIds.spanId(), parent, e.node(), e.round(), e.call().id(), e.call().name(), e.timestamp(),
+            content.text(e.call().arguments()), Optional.empty()));
+  }
+
+  synchronized void toolFinished(RunEvent.ToolCallFinished e) {
+    ToolSpan.End end = new ToolSpan.End(e.duration(), content.text(e.result()), e.error().map(content::message));
+    update(toolKey(e.node().step(), e.round(), e.call().id()), span -> ((ToolSpan) span).ended(end));
+  }
+
   synchronized void routeChosen(RunEvent.RouteChosen e) {
     int step = e.step() > 0 ? e.step() : latestStepOfNode.getOrDefault(e.from(), 0);
     List<String> failed = e.failedConditions().stream().map(f -> f.condition() + ": " + content.message(f.message())).toList();
@@ -127,6 +140,7 @@ final class RunTrace {
     return switch (span) {
       case NodeSpan n -> n.ended(new NodeSpan.End(open, Map.of(), Optional.of(new TraceError("abandoned", Optional.of(n.node().nodeId()), why))));
       case LlmSpan l -> l.ended(AttemptEnd.abandoned(open, why));
+      case ToolSpan t -> t.ended(new ToolSpan.End(open, content.text(""), Optional.of(why)));
     };
   }
 
@@ -136,6 +150,10 @@ final class RunTrace {
 
   private static String nodeKey(int step) {
     return "n" + step;
+  }
+
+  private static String toolKey(int step, int round, String callId) {
+    return "t" + step + "." + round + "." + callId;
   }
 
   private static String attemptKey(int step, int attempt) {

@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One span of a trace: a node execution or an LLM attempt. The run itself is the root span, held
+ * One span of a trace: a node execution, an LLM attempt or a tool call. The run itself is the root span, held
  * by the {@link Trace}.
  */
-public sealed interface Span permits NodeSpan, LlmSpan {
+public sealed interface Span permits NodeSpan, LlmSpan, ToolSpan {
 
   String spanId();
 
-  /** The run's span for a node, the node's span for an LLM attempt. */
+  /** The run's span for a node, the node's span for an LLM attempt or a tool call. */
   String parentSpanId();
 
   Instant startedAt();

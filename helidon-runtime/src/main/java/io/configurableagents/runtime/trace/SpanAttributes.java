@@ -73,6 +73,28 @@ final class SpanAttributes {
     return a;
   }
 
+  /**
+   * A tool call, as the GenAI conventions name it ({@code execute_tool}); its arguments and result
+   * only when prompts are logged.
+   */
+  static Map<String, Object> ofTool(ToolSpan tool) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("gen_ai.operation.name", "execute_tool");
+    a.put("gen_ai.tool.name", tool.tool());
+    a.put("gen_ai.tool.type", "function");
+    a.put("gen_ai.tool.call.id", tool.callId());
+    tool.arguments().text().ifPresent(t -> a.put("gen_ai.tool.call.arguments", t));
+    a.put(PREFIX + "node.id", tool.node().nodeId());
+    a.put(PREFIX + "tool.round", (long) tool.round());
+    tool.end().ifPresent(end -> {
+      end.result().text().ifPresent(t -> a.put("gen_ai.tool.call.result", t));
+      a.put(PREFIX + "tool.result_chars", (long) end.result().chars());
+      a.put(PREFIX + "tool.duration_ms", end.duration().toNanos() / 1e6);
+      end.error().ifPresent(e -> a.put("error.type", "tool_error"));
+    });
+    return a;
+  }
+
   private static void ended(Map<String, Object> a, LlmSpan.End end) {
     a.put("gen_ai.usage.input_tokens", end.inputTokens());
     a.put("gen_ai.usage.output_tokens", end.outputTokens());
@@ -80,7 +102,8 @@ final class SpanAttributes {
     a.put(PREFIX + "llm.latency_ms", end.latency().toNanos() / 1e6);
     end.response().ifPresent(r -> {
       a.put(PREFIX + "llm.response_chars", (long) r.chars());
-      r.text().ifPresent(t -> a.put("gen_ai.output.messages", messages("assistant", t, "stop")));
+      String finish = end.outcome() == LlmSpan.Outcome.TOOL_CALLS ? "tool_call" : "stop";
+      r.text().ifPresent(t -> a.put("gen_ai.output.messages", messages("assistant", t, finish)));
     });
     end.retryReason().ifPresent(r -> a.put(PREFIX + "llm.retry_reason", r));
     end.error().ifPresent(e -> a.put("error.type", end.outcome().id()));

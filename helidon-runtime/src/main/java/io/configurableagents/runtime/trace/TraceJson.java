@@ -103,7 +103,11 @@ public final class TraceJson {
 
   private static void writeSpan(JsonGenerator g, Span s) throws IOException {
     g.writeStartObject();
-    g.writeStringField("kind", s instanceof NodeSpan ? "node" : "llm");
+    g.writeStringField("kind", switch (s) {
+      case NodeSpan n -> "node";
+      case LlmSpan l -> "llm";
+      case ToolSpan t -> "tool";
+    });
     g.writeStringField("span_id", s.spanId());
     g.writeStringField("parent_span_id", s.parentSpanId());
     g.writeStringField("status", s.status().id());
@@ -114,6 +118,7 @@ public final class TraceJson {
     switch (s) {
       case NodeSpan n -> writeNode(g, n);
       case LlmSpan l -> writeAttempt(g, l);
+      case ToolSpan t -> writeTool(g, t);
     }
     g.writeEndObject();
   }
@@ -162,6 +167,23 @@ public final class TraceJson {
       if (end.retryIn().isPresent()) {
         g.writeNumberField("retry_in_ms", millis(end.retryIn().get()));
       }
+      if (end.error().isPresent()) {
+        g.writeStringField("error", end.error().get());
+      }
+    }
+  }
+
+  private static void writeTool(JsonGenerator g, ToolSpan t) throws IOException {
+    writeExecution(g, t.node());
+    g.writeNumberField("round", t.round());
+    g.writeStringField("call_id", t.callId());
+    g.writeStringField("tool", t.tool());
+    g.writeFieldName("arguments");
+    writePayload(g, t.arguments());
+    if (t.end().isPresent()) {
+      ToolSpan.End end = t.end().get();
+      g.writeFieldName("result");
+      writePayload(g, end.result());
       if (end.error().isPresent()) {
         g.writeStringField("error", end.error().get());
       }

@@ -36,7 +36,11 @@ final class TraceParser {
 
   static Trace trace(JsonNode o) {
     List<Span> spans = new ArrayList<>();
-    o.path("spans").forEach(s -> spans.add("node".equals(text(s, "kind")) ? node(s) : attempt(s)));
+    o.path("spans").forEach(s -> spans.add(switch (text(s, "kind")) {
+      case "node" -> node(s);
+      case "tool" -> tool(s);
+      default -> attempt(s);
+    }));
     return new Trace(
         summary(require(o, "summary")),
         text(o, "trace_id"),
@@ -55,6 +59,14 @@ final class TraceParser {
             : Optional.empty();
     Optional<NodeSpan.Route> route = Optional.ofNullable(s.get("route")).map(r -> new NodeSpan.Route(strings(r.get("to")), text(r, "reason"), strings(r.get("failed_conditions"))));
     return new NodeSpan(text(s, "span_id"), text(s, "parent_span_id"), execution(s), TraceJson.instant(text(s, "started_at")), end, route);
+  }
+
+  private static ToolSpan tool(JsonNode s) {
+    Optional<ToolSpan.End> end = s.has("duration_ms")
+        ? Optional.of(new ToolSpan.End(TraceJson.duration(s.get("duration_ms").asDouble()), payload(s.get("result")), optionalText(s, "error")))
+        : Optional.empty();
+    return new ToolSpan(text(s, "span_id"), text(s, "parent_span_id"), execution(s), s.path("round").asInt(),
+        text(s, "call_id"), text(s, "tool"), TraceJson.instant(text(s, "started_at")), payload(s.get("arguments")), end);
   }
 
   private static LlmSpan attempt(JsonNode s) {

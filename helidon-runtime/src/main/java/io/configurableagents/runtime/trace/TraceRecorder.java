@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Turns the engine's events into traces: one per run, a span per node execution and per LLM
- * attempt. Runs still going are kept here (the page shows them live); a finished trace is handed
+ * Turns the engine's events into traces: one per run, a span per node execution, per LLM
+ * attempt and per tool call. Runs still going are kept here (the page shows them live); a finished trace is handed
  * to the sinks (the store, the exporters) and forgotten. Thread-safe; the work per event is a map
  * update, and nothing it does can fail a run.
  */
@@ -67,6 +67,8 @@ public final class TraceRecorder implements RunListener {
       case RunEvent.NodeFailed e -> with(e, t -> t.nodeFailed(e));
       case RunEvent.LlmAttemptStarted e -> with(e, t -> t.attemptStarted(e));
       case RunEvent.LlmAttemptFinished e -> with(e, t -> t.attemptFinished(e));
+      case RunEvent.ToolCallStarted e -> with(e, t -> t.toolStarted(e));
+      case RunEvent.ToolCallFinished e -> with(e, t -> t.toolFinished(e));
       case RunEvent.RouteChosen e -> with(e, t -> t.routeChosen(e));
       case RunEvent.RunFinished e -> finished(e);
     }

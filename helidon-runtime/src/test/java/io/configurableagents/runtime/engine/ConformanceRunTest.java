@@ -163,7 +163,7 @@ class ConformanceRunTest {
   }
 
   @Test
-  void toolsExampleRunsWithItsToolsNotExecuted() {
+  void toolsExampleRunsWhenTheModelAnswersWithoutCallingTools() {
     Harness.Outcome run =
         run(
             "reference/tools_example.yaml",

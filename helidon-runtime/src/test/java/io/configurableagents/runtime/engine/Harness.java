@@ -11,12 +11,13 @@ import java.util.function.Predicate;
 
 /** Builds engines from workflow text and runs them with their events recorded. */
 final class Harness {
-  /** A key for every provider. */
+  /** A key for every provider, and for the search tools (whose calls the scripted models rarely make). */
   static final Map<String, String> KEYS =
       Map.of(
           "GOOGLE_API_KEY", "g-test-key-0123456789",
           "OPENAI_API_KEY", "sk-test-key-0123456789",
-          "ANTHROPIC_API_KEY", "ant-test-key-0123456789");
+          "ANTHROPIC_API_KEY", "ant-test-key-0123456789",
+          "SERPER_API_KEY", "serper-test-key-0123456789");
 
   /** {@link #KEYS}, and a fast back-off so retries do not slow the tests. */
   static final EngineOptions OPTIONS = EngineOptions.DEFAULT.withEnvironment(KEYS).withRetryBackoff(Duration.ofMillis(5));

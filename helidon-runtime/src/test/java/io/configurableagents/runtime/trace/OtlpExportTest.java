@@ -2,9 +2,15 @@ package io.configurableagents.runtime.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.configurableagents.core.model.Provider;
 import io.configurableagents.core.model.Workflow;
 import io.configurableagents.runtime.engine.RunControl;
 import io.configurableagents.runtime.engine.WorkflowEngine;
+import io.configurableagents.runtime.llm.LlmClient;
+import io.configurableagents.runtime.llm.LlmRequest;
+import io.configurableagents.runtime.llm.LlmResponse;
+import io.configurableagents.runtime.llm.LlmTarget;
+import io.configurableagents.runtime.llm.ToolCall;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
@@ -16,6 +22,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -100,6 +107,54 @@ class OtlpExportTest {
         Span rejected = spans.stream().filter(s -> s.getName().startsWith("chat")).findFirst().orElseThrow();
         assertThat(rejected.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
         assertThat(got.request().toString()).doesNotContain("Outline a story").doesNotContain("s3cr3t");
+      }
+    }
+  }
+
+  @Test
+  void aToolCallIsAnExecuteToolSpanUnderItsNodeBetweenTheTwoChatSpans() throws Exception {
+    try (OtlpReceiver collector = new OtlpReceiver()) {
+      Workflow workflow = TraceFixtures.load(TraceFixtures.TWO_NODES.replace(
+          "    prompt: \"Outline a story about {topic}\"\n", "    prompt: \"Outline a story about {topic}\"\n    tools: [json_parse]\n"));
+      Map<String, String> env = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", collector.uri());
+      AtomicInteger exchanges = new AtomicInteger();
+      LlmClient model = new LlmClient() {
+        @Override
+        public LlmResponse complete(LlmRequest request) {
+          if (request.hasTools() && exchanges.getAndIncrement() == 0) {
+            return new LlmResponse("", 3, 2, "gpt-4o-mini",
+                List.of(new ToolCall("call_7", "json_parse", "{\"text\": \"[1, 2]\"}")));
+          }
+          return new LlmResponse("{\"result\": \"a plot\"}", 3, 2, "gpt-4o-mini");
+        }
+
+        @Override
+        public LlmTarget target() {
+          return new LlmTarget(Provider.OPENAI, "gpt-4o-mini");
+        }
+      };
+      try (Tracing tracing = Tracing.start(workflow, dir, env, Clock.systemUTC())) {
+        WorkflowEngine engine = WorkflowEngine.create(workflow, TraceFixtures.OPTIONS, spec -> model);
+        engine.run("job-tool", Map.of("topic", "dragons"), RunControl.create(), tracing.recorder());
+
+        List<Span> spans = collector.await(1, Duration.ofSeconds(10)).get(0).request().getResourceSpans(0).getScopeSpans(0).getSpansList();
+        Span plan = byName(spans, "node plan#1");
+        List<String> children = spans.stream().filter(s -> s.getParentSpanId().equals(plan.getSpanId())).map(Span::getName).toList();
+        assertThat(children).containsExactly("chat gpt-4o-mini", "execute_tool json_parse", "chat gpt-4o-mini");
+        Span tool = byName(spans, "execute_tool json_parse");
+        assertThat(tool.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_INTERNAL);
+        assertThat(tool.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_OK);
+        assertThat(attributes(tool.getAttributesList()))
+            .containsEntry("gen_ai.operation.name", "execute_tool")
+            .containsEntry("gen_ai.tool.name", "json_parse")
+            .containsEntry("gen_ai.tool.call.id", "call_7")
+            .containsEntry("gen_ai.tool.call.arguments", "{\"text\": \"[1, 2]\"}")
+            .containsEntry("gen_ai.tool.call.result", "{\"parsed\":[1,2]}")
+            .containsEntry("configurable_agents.tool.round", 1L);
+        Map<String, Object> firstChat = attributes(spans.stream().filter(s -> s.getParentSpanId().equals(plan.getSpanId())).findFirst()
+            .orElseThrow().getAttributesList());
+        assertThat(firstChat).containsEntry("configurable_agents.llm.outcome", "tool_calls");
+        assertThat((String) firstChat.get("gen_ai.output.messages")).contains("json_parse").contains("\"finish_reason\":\"tool_call\"");
       }
     }
   }

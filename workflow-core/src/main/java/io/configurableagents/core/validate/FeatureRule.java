@@ -4,7 +4,7 @@ import io.configurableagents.core.validate.WorkflowDraft.FeatureUse;
 
 /**
  * Warns about what the file asks for and this runtime accepts without running it (A.3, B 15):
- * once per node for tools, memory, code and optimize; once for the workflow-level blocks.
+ * once per node for memory, code and optimize; once for the workflow-level blocks.
  */
 final class FeatureRule implements Rule {
   @Override
@@ -13,7 +13,6 @@ final class FeatureRule implements Rule {
       String where = use.owner().isEmpty() ? "" : use.owner() + ": ";
       var at = draft.sources().key(use.path().toArray());
       switch (use.feature()) {
-        case TOOLS -> out.warning(at, where + "tools are accepted but not executed yet: the LLM is called without them");
         case MEMORY -> out.warning(at, where + "memory is accepted but not used yet: nothing is remembered between runs");
         case CODE -> out.warning(at, where + "code nodes are not run by this runtime: a run that reaches this node fails",
             "do the work in an LLM node, or call a service that runs the code");

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -91,6 +92,7 @@ public record WorkflowDraft(
    * @param prompt the prompt, when it parsed
    * @param inputs input mappings in file order; a value is empty when it did not parse
    * @param code the Python source of a code node
+   * @param maxToolRounds the node's own {@code max_tool_rounds}
    */
   public record NodeDraft(
       int index,
@@ -102,7 +104,8 @@ public record WorkflowDraft(
       List<ToolSpec> tools,
       Optional<LlmSpec> llm,
       Optional<String> code,
-      Optional<String> description) {
+      Optional<String> description,
+      OptionalInt maxToolRounds) {
 
     public NodeDraft {
       inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
@@ -227,7 +230,6 @@ public record WorkflowDraft(
 
   /** The features {@link FeatureUse} can name. */
   public enum Feature {
-    TOOLS,
     MEMORY,
     CODE,
     OPTIMIZE,

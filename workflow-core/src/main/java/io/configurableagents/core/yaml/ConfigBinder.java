@@ -54,7 +54,8 @@ final class ConfigBinder {
       attempts = d.maxAttempts();
     }
     long steps = r.integer("max_steps", 1, 1_000_000).orElse((long) d.maxSteps());
-    return new ExecutionSpec(Duration.ofSeconds(timeout), (int) attempts, (int) steps);
+    long toolRounds = r.integer("max_tool_rounds", 1, NodeBinder.MAX_TOOL_ROUNDS).orElse((long) d.maxToolRounds());
+    return new ExecutionSpec(Duration.ofSeconds(timeout), (int) attempts, (int) steps, (int) toolRounds);
   }
 
   private Optional<MlflowSpec> observability(MapReader r) {

@@ -14,7 +14,7 @@ final class Keys {
   static final Set<String> FIELD = of("type", "required", "default", "description", "schema", "schema_");
   static final Set<String> NODE =
       of("id", "description", "inputs", "prompt", "output_schema", "outputs", "tools", "llm", "memory",
-          "sandbox", "code", "optimize", "log_prompts", "log_artifacts", "mlflow");
+          "sandbox", "code", "optimize", "log_prompts", "log_artifacts", "mlflow", "max_tool_rounds");
   static final Set<String> OUTPUT_SCHEMA = of("type", "fields", "description");
   static final Set<String> OUTPUT_FIELD = of("name", "type", "description");
   static final Set<String> TOOL = of("name", "on_error", "config");
@@ -30,7 +30,7 @@ final class Keys {
   static final Set<String> PARALLEL = of("items_field", "target_node", "collect_field");
   static final Set<String> CONFIG =
       of("llm", "execution", "observability", "storage", "mlflow", "ab_test", "gates");
-  static final Set<String> EXECUTION = of("timeout", "max_retries", "max_steps");
+  static final Set<String> EXECUTION = of("timeout", "max_retries", "max_steps", "max_tool_rounds");
   static final Set<String> OBSERVABILITY = of("mlflow", "logging");
   static final Set<String> MLFLOW =
       of("enabled", "tracking_uri", "experiment_name", "experiment_id", "run_name", "log_prompts",

@@ -1,6 +1,7 @@
 package io.configurableagents.core.yaml;
 
 import io.configurableagents.core.expr.Template;
+import io.configurableagents.core.model.BuiltInTool;
 import io.configurableagents.core.model.EdgeSpec;
 import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.ToolSpec;
@@ -15,9 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Reads one entry of {@code nodes} (workflow-format.md B 5, 13, 14). */
 final class NodeBinder {
+  /** The largest {@code max_tool_rounds}, node-level or in {@code config.execution}. */
+  static final long MAX_TOOL_ROUNDS = 100;
+
   private final Diagnostics out;
   private final List<FeatureUse> features;
 
@@ -46,11 +51,13 @@ final class NodeBinder {
     Optional<LlmSpec> llm = r.node("llm").flatMap(v -> LlmBinder.bind(v, r.path("llm"), context + " llm", out));
     Optional<String> code = r.string("code");
     Optional<String> description = r.string("description");
+    OptionalInt maxToolRounds = r.integer("max_tool_rounds", 1, MAX_TOOL_ROUNDS)
+        .map(n -> OptionalInt.of(n.intValue())).orElse(OptionalInt.empty());
     sideBlocks(r, context);
     if (code.isPresent()) {
       features.add(new FeatureUse(Feature.CODE, context, r.path("code")));
     }
-    return id.map(i -> new NodeDraft(index, i, prompt, inputs, outputs, output, tools, llm, code, description));
+    return id.map(i -> new NodeDraft(index, i, prompt, inputs, outputs, output, tools, llm, code, description, maxToolRounds));
   }
 
   private void checkId(String id, MapReader r) {
@@ -146,19 +153,33 @@ final class NodeBinder {
         } else {
           MapReader.of(item, r.path("tools", i), "tool of " + context, Keys.TOOL, out).ifPresent(t -> {
             Optional<String> onError = t.oneOf("on_error", List.of("fail", "continue"), false);
+            Optional<String> name = t.requiredString("name");
             Map<String, Object> config = t.node("config").map(JsonValues::of)
                 .filter(Map.class::isInstance).map(NodeBinder::stringMap).orElse(Map.of());
             t.node("config").filter(c -> !(c instanceof YamlNode.Mapping))
                 .ifPresent(c -> out.error(c.at(), "tool of " + context + ": config must be a mapping, not " + c.describe()));
-            t.requiredString("name").ifPresent(n -> tools.add(new ToolSpec(n, onError.orElse("fail"), config, t.node("name").get().at())));
+            name.flatMap(BuiltInTool::fromId).ifPresent(tool -> toolConfig(t, tool, context));
+            name.ifPresent(n -> tools.add(new ToolSpec(n, onError.orElse("fail"), config, t.node("name").get().at())));
           });
         }
       }
-      if (!list.items().isEmpty()) {
-        features.add(new FeatureUse(Feature.TOOLS, context, r.path("tools")));
-      }
     });
     return tools;
+  }
+
+  /** The keys of a known tool's {@code config} and their values (docs/tools.md); unknown keys are warnings. */
+  private static void toolConfig(MapReader tool, BuiltInTool builtIn, String context) {
+    if (!(tool.node("config").orElse(null) instanceof YamlNode.Mapping)) {
+      return;
+    }
+    tool.map("config", "config of tool \"" + builtIn.id() + "\" of " + context, builtIn.configKeys()).ifPresent(c -> {
+      c.integer("timeout", 1, 600);
+      c.integer("max_result_chars", 100, 1_000_000);
+      c.integer("num_results", 1, 100);
+      c.oneOf("provider", List.of("serper", "tavily"), false);
+      c.string("url");
+      c.integer("max_rows", 1, 100_000);
+    });
   }
 
   /** Keys the runtime accepts and checks, but does not act on (memory, sandbox, optimize...). */

@@ -36,7 +36,7 @@ final class WorkflowAssembler {
     Map<String, Template> inputs = new LinkedHashMap<>();
     n.inputs().forEach((name, template) -> inputs.put(name, template.orElseThrow()));
     return new NodeSpec(n.id(), n.description(), inputs, n.prompt().orElseThrow(), output(n, n.output().orElseThrow(), state),
-        n.outputs(), n.tools(), n.llm(), n.code(), sources.value("nodes", n.index(), "id"));
+        n.outputs(), n.tools(), n.llm(), n.code(), sources.value("nodes", n.index(), "id"), n.maxToolRounds());
   }
 
   private static OutputSpec output(NodeDraft n, OutputDraft draft, Map<String, StateField> state) {

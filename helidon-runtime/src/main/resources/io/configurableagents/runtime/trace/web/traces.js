@@ -167,6 +167,7 @@ function spanLabel(span) {
     if (span.item !== undefined) label += " [item " + span.item + "]";
     return label;
   }
+  if (span.kind === "tool") return span.tool + " (round " + span.round + ")";
   return span.provider + "/" + span.model + " attempt " + span.attempt;
 }
 
@@ -196,7 +197,7 @@ function renderTree(trace) {
 function spanRow(r, start, total, byId, trace) {
   const offset = Math.max(0, Date.parse(r.started_at) - start);
   const width = r.duration_ms === undefined ? Math.max(0, total - offset) : r.duration_ms;
-  const bar = el("div", { class: "bar " + (r.kind === "llm" ? "llm " : "") + r.status });
+  const bar = el("div", { class: "bar " + (r.kind === "llm" || r.kind === "tool" ? r.kind + " " : "") + r.status });
   bar.style.left = Math.min(100, (offset / total) * 100) + "%";
   bar.style.width = Math.min(100, (width / total) * 100) + "%";
   const name = el("div", { class: "span-name" }, el("span", { class: "kind" }, r.kind), r.label);
@@ -229,6 +230,12 @@ function showDetails(span, trace) {
     if (span.updates && Object.keys(span.updates).length) section("State updates", JSON.stringify(span.updates, null, 2));
     if (span.route) section("Route", "to " + span.route.to.join(", ") + ": " + span.route.reason
       + (span.route.failed_conditions && span.route.failed_conditions.length ? "\nconditions that could not be evaluated:\n" + span.route.failed_conditions.join("\n") : ""));
+  } else if (span.kind === "tool") {
+    section("Tool call", span.tool + ", call " + span.call_id + ", round " + span.round + ", " + span.status
+      + (span.duration_ms !== undefined ? ", " + ms(span.duration_ms) : ""));
+    if (span.error) section("Error", span.error);
+    section("Arguments", payload(span.arguments));
+    if (span.result) section("Result (as sent to the model)", payload(span.result));
   } else {
     section("LLM attempt", span.provider + "/" + span.model + ", attempt " + span.attempt + ", " + (span.outcome || "in flight")
       + (span.latency_ms !== undefined ? ", " + ms(span.latency_ms) : "")

@@ -79,6 +79,39 @@ public final class AnthropicWire implements WireFormat {
   }
 
   @Override
+  public ObjectNode toolCalls(RecordedRequest request, java.util.List<FakeReply.Call> calls, int inputTokens, int outputTokens) {
+    ObjectNode root = answer(request, "", Optional.empty(), inputTokens, outputTokens);
+    com.fasterxml.jackson.databind.node.ArrayNode content = root.putArray("content");
+    int i = 0;
+    for (FakeReply.Call call : calls) {
+      ObjectNode block = content.addObject().put("type", "tool_use").put("id", "toolu_fake_" + (++i)).put("name", call.name());
+      block.set("input", call.arguments());
+    }
+    root.put("stop_reason", "tool_use");
+    return root;
+  }
+
+  @Override
+  public java.util.List<String> toolResults(JsonNode body) {
+    java.util.List<String> results = new java.util.ArrayList<>();
+    for (JsonNode message : body.path("messages")) {
+      for (JsonNode block : message.path("content")) {
+        if ("tool_result".equals(block.path("type").asText())) {
+          results.add(WireFormat.text(block.path("content")));
+        }
+      }
+    }
+    return results;
+  }
+
+  @Override
+  public java.util.List<String> toolNames(JsonNode body) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    body.path("tools").forEach(t -> names.add(t.path("name").asText()));
+    return names.isEmpty() ? names : names.subList(1, names.size());
+  }
+
+  @Override
   public ObjectNode error(int status, String message) {
     ObjectNode root = JSON.createObjectNode();
     root.put("type", "error");

@@ -66,6 +66,31 @@ public sealed interface FakeReply {
     return new Computed(reply);
   }
 
+  /**
+   * The model asks for tool calls, in the provider's wire format (OpenAI {@code tool_calls},
+   * Anthropic {@code tool_use} blocks, Gemini {@code functionCall} parts).
+   */
+  static FakeReply toolCalls(Call... calls) {
+    return new ToolCalls(java.util.List.of(calls));
+  }
+
+  /** One tool call: the tool's name and its arguments as a JSON object text. */
+  static Call call(String name, String argumentsJson) {
+    try {
+      return new Call(name, WireFormat.JSON.readTree(argumentsJson));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException("tool arguments must be JSON", e);
+    }
+  }
+
+  record Call(String name, JsonNode arguments) {}
+
+  record ToolCalls(java.util.List<Call> calls) implements FakeReply {
+    public ToolCalls {
+      calls = java.util.List.copyOf(calls);
+    }
+  }
+
   record Conforming() implements FakeReply {}
 
   record Computed(java.util.function.Function<RecordedRequest, FakeReply> reply) implements FakeReply {

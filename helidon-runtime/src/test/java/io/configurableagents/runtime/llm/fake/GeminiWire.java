@@ -28,6 +28,10 @@ public final class GeminiWire implements WireFormat {
   @Override
   public JsonNode schema(JsonNode body) {
     JsonNode config = body.path("generationConfig");
+    if (!config.has("responseJsonSchema") && !config.has("responseSchema")) {
+      JsonNode answerFunction = answerFunction(body);
+      return answerFunction.has("parametersJsonSchema") ? answerFunction.path("parametersJsonSchema") : answerFunction.path("parameters");
+    }
     return config.has("responseJsonSchema") ? config.path("responseJsonSchema") : config.path("responseSchema");
   }
 
@@ -53,7 +57,13 @@ public final class GeminiWire implements WireFormat {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode candidate = root.putArray("candidates").addObject();
     ObjectNode content = candidate.putObject("content");
-    content.putArray("parts").addObject().put("text", answerText);
+    String function = answerFunction(request.body()).path("name").asText("");
+    if (!function.isEmpty() && answerObject.filter(JsonNode::isObject).isPresent()) {
+      ObjectNode call = content.putArray("parts").addObject().putObject("functionCall").put("name", function);
+      call.set("args", answerObject.get());
+    } else {
+      content.putArray("parts").addObject().put("text", answerText);
+    }
     content.put("role", "model");
     candidate.put("finishReason", "STOP");
     candidate.put("index", 0);
@@ -63,6 +73,44 @@ public final class GeminiWire implements WireFormat {
     usage.put("totalTokenCount", inputTokens + outputTokens);
     root.put("modelVersion", request.model());
     return root;
+  }
+
+  @Override
+  public ObjectNode toolCalls(RecordedRequest request, java.util.List<FakeReply.Call> calls, int inputTokens, int outputTokens) {
+    ObjectNode root = answer(request, "", Optional.empty(), inputTokens, outputTokens);
+    ObjectNode content = (ObjectNode) root.path("candidates").get(0).path("content");
+    com.fasterxml.jackson.databind.node.ArrayNode parts = content.putArray("parts");
+    for (FakeReply.Call call : calls) {
+      ObjectNode functionCall = parts.addObject().putObject("functionCall").put("name", call.name());
+      functionCall.set("args", call.arguments());
+    }
+    return root;
+  }
+
+  @Override
+  public java.util.List<String> toolResults(JsonNode body) {
+    java.util.List<String> results = new java.util.ArrayList<>();
+    for (JsonNode content : body.path("contents")) {
+      for (JsonNode part : content.path("parts")) {
+        JsonNode response = part.path("functionResponse").path("response");
+        if (!response.isMissingNode()) {
+          results.add(response.path("response").isTextual() ? response.path("response").asText() : response.toString());
+        }
+      }
+    }
+    return results;
+  }
+
+  @Override
+  public java.util.List<String> toolNames(JsonNode body) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    body.path("tools").forEach(t -> t.path("functionDeclarations").forEach(f -> names.add(f.path("name").asText())));
+    return names.isEmpty() ? names : names.subList(1, names.size());
+  }
+
+  /** With tools, the first function declared is the answer function {@code Output_<node>}. */
+  private static JsonNode answerFunction(JsonNode body) {
+    return body.path("tools").path(0).path("functionDeclarations").path(0);
   }
 
   @Override

@@ -61,6 +61,40 @@ public final class OpenAiWire implements WireFormat {
   }
 
   @Override
+  public ObjectNode toolCalls(RecordedRequest request, java.util.List<FakeReply.Call> calls, int inputTokens, int outputTokens) {
+    ObjectNode root = answer(request, "", Optional.empty(), inputTokens, outputTokens);
+    ObjectNode choice = (ObjectNode) root.path("choices").get(0);
+    ObjectNode message = (ObjectNode) choice.path("message");
+    message.putNull("content");
+    com.fasterxml.jackson.databind.node.ArrayNode list = message.putArray("tool_calls");
+    int i = 0;
+    for (FakeReply.Call call : calls) {
+      ObjectNode c = list.addObject().put("id", "call_fake_" + (++i)).put("type", "function");
+      c.putObject("function").put("name", call.name()).put("arguments", call.arguments().toString());
+    }
+    choice.put("finish_reason", "tool_calls");
+    return root;
+  }
+
+  @Override
+  public java.util.List<String> toolResults(JsonNode body) {
+    java.util.List<String> results = new java.util.ArrayList<>();
+    for (JsonNode message : body.path("messages")) {
+      if ("tool".equals(message.path("role").asText())) {
+        results.add(WireFormat.text(message.path("content")));
+      }
+    }
+    return results;
+  }
+
+  @Override
+  public java.util.List<String> toolNames(JsonNode body) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    body.path("tools").forEach(t -> names.add(t.path("function").path("name").asText()));
+    return names;
+  }
+
+  @Override
   public ObjectNode error(int status, String message) {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode error = root.putObject("error");

@@ -41,7 +41,8 @@ public record RecordedRequest(
    */
   public Optional<String> outputName() {
     for (JsonNode name :
-        List.of(schema.path("title"), body.at("/response_format/json_schema/name"), body.at("/tools/0/name"))) {
+        List.of(schema.path("title"), body.at("/response_format/json_schema/name"), body.at("/tools/0/name"),
+            body.at("/tools/0/functionDeclarations/0/name"))) {
       if (name.isTextual()) {
         return Optional.of(name.asText());
       }
@@ -52,6 +53,16 @@ public record RecordedRequest(
   /** The node a request is for: {@link #outputName} without {@code Output_}. */
   public Optional<String> node() {
     return outputName().filter(n -> n.startsWith("Output_")).map(n -> n.substring("Output_".length()));
+  }
+
+  /** The results of tool calls this request sends back, in order (each result's text). */
+  public List<String> toolResults() {
+    return wire.toolResults(body);
+  }
+
+  /** The tools this request offers the model (without the answer tool). */
+  public List<String> toolNames() {
+    return wire.toolNames(body);
   }
 
   /** The system message or instruction, if the client sent one. */

@@ -28,6 +28,7 @@ final class Replies {
           send(res, 200, Map.of(), wire.answer(request, t.text(), Optional.empty(), inputTokens, outputTokens).toString());
       case FakeReply.Error e -> send(res, e.status(), e.headers(), wire.error(e.status(), e.providerMessage()).toString());
       case FakeReply.Computed c -> apply(res, request, c.reply().apply(request));
+      case FakeReply.ToolCalls t -> send(res, 200, Map.of(), wire.toolCalls(request, t.calls(), inputTokens, outputTokens).toString());
       case FakeReply.Delayed d -> {
         if (sleep(d.delay())) {
           apply(res, request, d.then());

@@ -47,6 +47,15 @@ public sealed interface WireFormat permits OpenAiWire, AnthropicWire, GeminiWire
    */
   ObjectNode answer(RecordedRequest request, String answerText, Optional<JsonNode> answerObject, int inputTokens, int outputTokens);
 
+  /** The body of an answer that asks for tool calls, in the provider's format. */
+  ObjectNode toolCalls(RecordedRequest request, java.util.List<FakeReply.Call> calls, int inputTokens, int outputTokens);
+
+  /** The results of tool calls the request sends back, in order: each result's text. */
+  java.util.List<String> toolResults(JsonNode body);
+
+  /** The names of the tools the request offers (the answer tool of Anthropic and Gemini left out). */
+  java.util.List<String> toolNames(JsonNode body);
+
   /** The body of an error, shaped as the provider shapes it. */
   ObjectNode error(int status, String message);
 
