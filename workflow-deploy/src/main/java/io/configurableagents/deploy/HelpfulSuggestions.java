@@ -110,7 +110,8 @@ public class HelpfulSuggestions {
         + " keys; set them yourself, e.g. docker run -e OPENAI_API_KEY=... ";
   }
 
-  public DeployException envLineWithSpaceInName(Path file, int line) {
+  /** @param file the env file, as the user knows it */
+  public DeployException envLineWithSpaceInName(String file, int line) {
     return DeployException.userError(suggest(
         file + " line " + line + ": the variable name (before '=') contains a space, which docker run rejects"
             + " (and Docker's own message would print the line)",
