@@ -20,7 +20,10 @@ public enum Setting {
   OUTPUT_DIRECTORY("outputDirectory"),
   CACHE_DIRECTORY("cacheDirectory"),
   TAIL("tail"),
-  REMOVE_DATA("removeData");
+  REMOVE_DATA("removeData"),
+  CONSOLE_PORT("consolePort"),
+  CONSOLE_BIND("consoleBind"),
+  CONSOLE_JDK("consoleJdk");
 
   private final String parameterName;
 
