@@ -48,6 +48,9 @@ final class MavenHelpfulSuggestions extends HelpfulSuggestions {
       case CACHE_DIRECTORY: return PropertyNames.CACHE_DIRECTORY;
       case TAIL: return PropertyNames.TAIL;
       case REMOVE_DATA: return PropertyNames.REMOVE_DATA;
+      case CONSOLE_PORT: return PropertyNames.CONSOLE_PORT;
+      case CONSOLE_BIND: return PropertyNames.CONSOLE_BIND;
+      case CONSOLE_JDK: return PropertyNames.CONSOLE_JDK;
       default: throw new IllegalArgumentException("no property for " + setting);
     }
   }
