@@ -17,7 +17,10 @@ def failed = { build, String what ->
   build.log()
 }
 def dockerLogsFollowing = {
-  ProcessHandle.allProcesses().filter { it.info().commandLine().orElse('').contains('logs --follow lifecycle-it') }.count()
+  ProcessHandle.allProcesses().filter { p ->
+    def args = p.info().arguments().orElse(new String[0]) as List
+    args.contains('logs') && args.contains('--follow') && args[-1] == 'lifecycle-it'
+  }.count()
 }
 def notReady = 'not ready: missing environment variable OPENAI_API_KEY: set it (e.g. in the --env-file) and restart'
 
@@ -54,16 +57,16 @@ try {
   assert ItDocker.inspect('{{.RestartCount}}', 'lifecycle-it') == '1'
   ItDocker.awaitOk('http://127.0.0.1:18301/health', Duration.ofSeconds(60))
 
-  // status: every deployed container, a row each, and why this one is not ready (no env file, no key)
-  def status = succeeded(goal('status'), 'status')
+  // status from a directory without a pom (the plugin group in settings.xml gives the prefix): every
+  // deployed container, a row each, and why this one is not ready (no env file, no key)
+  def status = succeeded(ItMaven.run(noPom, localRepositoryPath, 'workflow:status'), 'status')
   assert status =~ /(?m)^\[INFO\] lifecycle-it +deploy-lifecycle 1\.2\.3 +lifecycle-it:1\.0\.0 +running +healthy, not ready +18301,18302 +\d+ (s|min)$/
   ItDocker.requireContains(status, "[INFO] lifecycle-it: GET /health answers; ${notReady}")
 
-  // status of one, in detail, from a directory without a pom (the plugin group in settings.xml gives the prefix)
-  def detail = succeeded(ItMaven.run(noPom, localRepositoryPath, 'workflow:status', '-Dworkflow.name=lifecycle-it'),
-      'status-detail')
+  // status in the project: its container (the name the pom gives), in detail
+  def detail = succeeded(goal('status'), 'status-detail')
   ItDocker.requireContains(detail, '[INFO] Workflow   deploy-lifecycle 1.2.3')
-  assert detail =~ /\[INFO\] State      running, up \d+ s \(started [-0-9T:.]+Z\); Docker restarted it once/
+  assert detail =~ /\[INFO\] State      running, up \d+ s \(started [-0-9T:]+Z\); Docker restarted it once/
   ItDocker.requireContains(detail, "[INFO] Health     GET /health answers; ${notReady}")
   ItDocker.requireContains(detail, '[INFO] API        POST http://127.0.0.1:18301/run   (docs http://127.0.0.1:18301/docs)')
   ItDocker.requireContains(detail, '[INFO] Traces     http://127.0.0.1:18302/')
@@ -79,7 +82,7 @@ try {
   following.await('configurable-agents runtime: workflow "deploy-lifecycle"', Duration.ofSeconds(60))
   def stop = succeeded(goal('stop'), 'stop')
   ItDocker.requireContains(stop, '[INFO] Stopping container lifecycle-it (runs in flight get up to 60 s)')
-  ItDocker.requireContains(stop, '[INFO] Stopped container lifecycle-it (exited (exit code ')
+  ItDocker.requireContains(stop, '[INFO] Stopped container lifecycle-it (exited (exit code 143: SIGTERM))')
   ItDocker.requireContains(stop, '); its data volume lifecycle-it-data stays')
   assert following.exit(Duration.ofSeconds(60)) == 0
   new File(basedir, 'build-logs-follow.log').text = following.output()
@@ -88,8 +91,8 @@ try {
   assert ItDocker.inspect('{{.State.Status}}', 'lifecycle-it') == 'exited'
   assert ItDocker.exists('volume', 'lifecycle-it-data')
 
-  def stopped = succeeded(goal('status'), 'status-stopped')
-  assert stopped =~ /(?m)^\[INFO\] lifecycle-it +deploy-lifecycle 1\.2\.3 +lifecycle-it:1\.0\.0 +exited \(exit code \d+\) +- +18301,18302 +-$/
+  def stopped = succeeded(ItMaven.run(noPom, localRepositoryPath, 'workflow:status'), 'status-stopped')
+  assert stopped =~ /(?m)^\[INFO\] lifecycle-it +deploy-lifecycle 1\.2\.3 +lifecycle-it:1\.0\.0 +exited \(exit code 143: SIGTERM\) +- +18301,18302 +-$/
 
   // start: waits for health as deploy does, and says why the runtime is not ready
   def start = succeeded(goal('start'), 'start')
@@ -100,7 +103,7 @@ try {
 
   // Ctrl-C ends logs --follow, and takes its docker logs process with it
   def interrupted = ItMaven.start(basedir, localRepositoryPath, [:], 'workflow:logs', '-Dworkflow.follow', '-Dworkflow.tail=5')
-  interrupted.await('configurable-agents runtime: workflow "deploy-lifecycle"', Duration.ofSeconds(60))
+  interrupted.await('traces page on port 18302', Duration.ofSeconds(60))
   assert dockerLogsFollowing() == 1
   assert new ProcessBuilder('kill', '-INT', "${interrupted.process().pid()}").inheritIO().start().waitFor() == 0
   interrupted.exit(Duration.ofSeconds(30))
@@ -116,9 +119,10 @@ try {
       'lifecycle-it:1.0.0')
   ItDocker.docker('create', '--name', 'lifecycle-it-foreign', 'lifecycle-it:1.0.0')
 
-  // a name that matches no deployed container: the message lists the deployed ones
-  def noSuch = failed(goal('logs', '-Dworkflow.name=lifecycle'), 'logs-no-such')
-  ItDocker.requireContains(noSuch, "No container named 'lifecycle' was deployed on this Docker daemon; deployed: ")
+  // no name: the one deploy gives the workflow (its flow name), which matches no deployed container here;
+  // the message lists the deployed ones
+  def noSuch = failed(goal('logs', '-Dworkflow.name='), 'logs-no-such')
+  ItDocker.requireContains(noSuch, "No container named 'deploy-lifecycle' was deployed on this Docker daemon; deployed: ")
   ItDocker.requireContains(noSuch, 'lifecycle-it (running, deploy-lifecycle 1.2.3)')
   ItDocker.requireContains(noSuch, '; perhaps you should name one of them with -Dworkflow.name=')
   ItDocker.requireContains(noSuch, 'BUILD FAILURE')
@@ -134,9 +138,6 @@ try {
   ItDocker.requireContains(down, "The Docker daemon socket unix://${dead} refused the connection: no daemon listens on it"
       + ' any more (it comes from DOCKER_HOST); perhaps you should point DOCKER_HOST at a running daemon, or unset it to'
       + ' use the default socket')
-  def downUndeploy = failed(ItMaven.run(basedir, localRepositoryPath, [DOCKER_HOST: "unix://${dead}".toString()],
-      'workflow:undeploy'), 'undeploy-daemon-down')
-  ItDocker.requireContains(downUndeploy, "The Docker daemon socket unix://${dead} refused the connection")
   assert ItDocker.exists('container', 'lifecycle-it')
 
   // undeploy: stopped and removed; the data volume stays unless asked

@@ -9,12 +9,15 @@ import io.configurableagents.runtime.aot.AotTraining;
 import io.configurableagents.runtime.engine.EngineOptions;
 import io.configurableagents.runtime.engine.RunListener;
 import io.configurableagents.runtime.engine.WorkflowEngine;
+import io.configurableagents.runtime.http.ConnectionClose;
 import io.configurableagents.runtime.http.DocsHttpService;
 import io.configurableagents.runtime.http.ErrorMapping;
 import io.configurableagents.runtime.http.HealthHttpService;
 import io.configurableagents.runtime.http.InfoHttpService;
+import io.configurableagents.runtime.http.JsonDirectHandler;
 import io.configurableagents.runtime.http.OpenApiHttpService;
 import io.configurableagents.runtime.http.OpenApiTexts;
+import io.configurableagents.runtime.http.OpenConnections;
 import io.configurableagents.runtime.http.ReadinessCheck;
 import io.configurableagents.runtime.http.RunHttpService;
 import io.configurableagents.runtime.http.SchemaHttpService;
@@ -29,6 +32,7 @@ import io.configurableagents.runtime.trace.Traces;
 import io.configurableagents.runtime.trace.Tracing;
 import io.configurableagents.runtime.trace.web.TracesHttpService;
 import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -50,6 +54,8 @@ public final class Main {
   static final int EXIT_INVALID = 2;
   /** The name of the traces page's listener. */
   static final String TRACES_SOCKET = "traces";
+  /** The traces page takes no request bodies: a larger one is refused before it is read. */
+  static final long TRACES_MAX_BODY_BYTES = 65_536;
 
   private Main() {}
 
@@ -116,16 +122,28 @@ public final class Main {
     return Application.start(config, new EngineRunner(engine, listener), OpenApiTexts.of(workflow));
   }
 
-  /** The server: the API listener with its limits and observe endpoints; Helidon's own shutdown hook off (ours drains first). */
+  /**
+   * The server: the API listener with its limits (connections, idle time) and observe endpoints;
+   * Helidon's own shutdown hook off (ours drains first).
+   */
   static void server(WebServerConfig.Builder server, RuntimeConfig config, Application app) {
+    ConnectionLimits limits = config.connections();
+    OpenConnections connections = new OpenConnections();
+    ReadinessCheck readiness = new ReadinessCheck(app.runner(), app.jobs(), connections, limits.maxConnections());
     server
         .port(config.port())
         .backlog(8192)
+        .maxTcpConnections(limits.maxConnections())
+        .idleConnectionTimeout(limits.idleTimeout())
+        .idleConnectionPeriod(limits.idleCheckPeriod())
+        // checked by Helidon before it reads a chunk, so that no chunk over the limit is buffered
+        .maxPayloadSize(config.maxBodyBytes())
+        .directHandlers(JsonDirectHandler.forEveryEvent())
+        // Helidon's reason for a malformed request reaches the handler (never a 5xx's: ErrorBodies)
+        .errorHandling(ErrorHandling.builder().includeEntity(true).build())
         .shutdownHook(false)
-        .addFeature(
-            ObserveFeature.just(
-                HealthObserver.builder().details(true).addCheck(new ReadinessCheck(app.runner(), app.jobs())).build()))
-        .routing(routing -> routing(routing, app));
+        .addFeature(ObserveFeature.just(HealthObserver.builder().details(true).addCheck(readiness).build()))
+        .routing(routing -> routing(routing.addFeature(connections), app));
   }
 
   /** The traces page needs a port of its own. */
@@ -141,13 +159,21 @@ public final class Main {
    * nothing of it is reachable through the API port.
    */
   static void traces(WebServerConfig.Builder server, RuntimeConfig config, Traces traces) {
+    ConnectionLimits limits = config.connections();
     config.tracesPort().ifPresent(port -> server
-        .putSocket(TRACES_SOCKET, socket -> socket.port(port).backlog(256))
-        .routing(TRACES_SOCKET, routing -> routing.register(new TracesHttpService(traces))));
+        .putSocket(TRACES_SOCKET, socket -> socket
+            .port(port)
+            .backlog(256)
+            .maxTcpConnections(ConnectionLimits.TRACES_MAX_CONNECTIONS)
+            .idleConnectionTimeout(limits.idleTimeout())
+            .idleConnectionPeriod(limits.idleCheckPeriod())
+            .maxPayloadSize(TRACES_MAX_BODY_BYTES))
+        .routing(TRACES_SOCKET, routing -> routing.addFilter(new ConnectionClose()).register(new TracesHttpService(traces))));
   }
 
   static void routing(HttpRouting.Builder routing, Application app) {
     ErrorMapping.register(routing);
+    routing.addFilter(new ConnectionClose());
     routing.register(
         new InfoHttpService(app.runner().workflow()),
         new HealthHttpService(Clock.systemUTC()),

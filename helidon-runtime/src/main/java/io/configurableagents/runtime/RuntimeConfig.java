@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The runtime's settings, read from environment variables (documented in {@code docs/runtime.md}).
@@ -23,6 +24,7 @@ import java.util.OptionalInt;
  * @param maxRunsInFlight {@code MAX_RUNS_IN_FLIGHT}, a cap on concurrent runs; empty when 0 (none)
  * @param jobRetention {@code JOB_RETENTION_HOURS}, how long finished jobs stay readable
  * @param jobRetentionCount {@code JOB_RETENTION_COUNT}, how many finished jobs stay readable
+ * @param connections {@code MAX_CONNECTIONS} and {@code IDLE_TIMEOUT}, the API listener's limits
  */
 public record RuntimeConfig(
     Path workflowFile,
@@ -35,7 +37,8 @@ public record RuntimeConfig(
     Duration shutdownGrace,
     OptionalInt maxRunsInFlight,
     Duration jobRetention,
-    int jobRetentionCount) {
+    int jobRetentionCount,
+    ConnectionLimits connections) {
 
   public RuntimeConfig {
     if (maxWait.compareTo(syncTimeout) < 0) {
@@ -45,6 +48,11 @@ public record RuntimeConfig(
 
   /** Reads the settings; every problem is reported at once. */
   public static RuntimeConfig fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, DescriptorLimit.ofThisProcess());
+  }
+
+  /** Reads the settings of a process that may hold {@code descriptorLimit} file descriptors. */
+  static RuntimeConfig fromEnvironment(Map<String, String> env, OptionalLong descriptorLimit) {
     Reader r = new Reader(env);
     RuntimeConfig config =
         new RuntimeConfig(
@@ -58,7 +66,10 @@ public record RuntimeConfig(
             Duration.ofSeconds(r.integer("SHUTDOWN_GRACE", 20, 0, 3_600)),
             positive(r.integer("MAX_RUNS_IN_FLIGHT", 0, 0, Integer.MAX_VALUE)),
             Duration.ofHours(r.integer("JOB_RETENTION_HOURS", 168, 1, 1_000_000)),
-            r.integer("JOB_RETENTION_COUNT", 10_000, 1, Integer.MAX_VALUE));
+            r.integer("JOB_RETENTION_COUNT", 10_000, 1, Integer.MAX_VALUE),
+            new ConnectionLimits(
+                r.integer("MAX_CONNECTIONS", ConnectionLimits.defaultMaxConnections(descriptorLimit), 1, Integer.MAX_VALUE),
+                Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))));
     if (!r.problems.isEmpty()) {
       throw new WorkflowException(
           "invalid runtime configuration:" + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", r.problems));

@@ -14,7 +14,9 @@ import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +81,82 @@ class RunApiRoutingTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().at("/error/type").asText()).isEqualTo("malformed_json");
     assertThat(response.json().at("/error/message").asText()).startsWith("the body is not valid JSON: ").isEqualTo("the body is not valid JSON: Unexpected character ('o' (code 111)): was expecting double-quote to start field name at line 2, column 3");
+  }
+
+  @Test
+  void aBodyInUtf16OrUtf32Answers400AskingForUtf8() {
+    byte[] utf32Looking = {0, 0, 0, '{', (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+    byte[] utf16 = "{\"message\": \"hi\"}".getBytes(StandardCharsets.UTF_16);
+
+    for (byte[] body : List.of(utf32Looking, utf16)) {
+      ApiResponse response = ApiResponse.of(jsonPost("/run").submit(body));
+
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.json().at("/error/type").asText()).isEqualTo("malformed_json");
+      assertThat(response.json().at("/error/message").asText()).contains("not UTF-8", "RFC 8259");
+    }
+    assertThat(post("\uFEFF{\"message\": \"a UTF-8 byte order mark is skipped\"}").status()).isEqualTo(200);
+  }
+
+  @Test
+  void contentAfterTheObjectAndDuplicatePropertiesAnswer400() {
+    ApiResponse trailing = post("{\"message\": \"hi\"} {\"message\": \"again\"}");
+    ApiResponse garbage = post("{\"message\": \"hi\"}xyz");
+    ApiResponse duplicate = post("{\"message\": \"hi\", \"message\": \"other\"}");
+
+    assertThat(trailing.status()).isEqualTo(400);
+    assertThat(trailing.json().at("/error/message").asText())
+        .isEqualTo("the body is not valid JSON: there is more after the JSON value at line 1, column 19; send exactly one JSON object");
+    assertThat(garbage.status()).isEqualTo(400);
+    assertThat(duplicate.status()).isEqualTo(400);
+    assertThat(duplicate.json().at("/error/message").asText()).isEqualTo("the body is not valid JSON: Duplicate field 'message' at line 1, column 28");
+  }
+
+  @Test
+  void malformedJsonMessagesNameNoParserInternals() {
+    List<String> bodies =
+        List.of(
+            "{\"message\": NaN}",
+            "{\"message\": \"hi\" /* note */}",
+            "{\"message\": \"hi\"",
+            "{'message': 'hi'}");
+
+    for (String body : bodies) {
+      ApiResponse response = post(body);
+
+      assertThat(response.status()).as(body).isEqualTo(400);
+      assertThat(response.json().at("/error/message").asText())
+          .as(body)
+          .startsWith("the body is not valid JSON: ")
+          .doesNotContain("`", "Feature", "StreamReadConstraints", "jackson", "REDACTED");
+    }
+  }
+
+  @Test
+  void mediaTypesCompareWithoutCaseAndOnlyUtf8IsAccepted() {
+    ApiResponse upper =
+        ApiResponse.of(client.post("/run").header(HeaderNames.CONTENT_TYPE, "APPLICATION/JSON").submit("{\"message\": \"hi\"}"));
+    ApiResponse utf8 =
+        ApiResponse.of(
+            client.post("/run").header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8").submit("{\"message\": \"hi\"}"));
+    ApiResponse latin1 =
+        ApiResponse.of(
+            client.post("/run").header(HeaderNames.CONTENT_TYPE, "application/json; charset=ISO-8859-1").submit("{\"message\": \"hi\"}"));
+
+    assertThat(upper.status()).isEqualTo(200);
+    assertThat(utf8.status()).isEqualTo(200);
+    assertThat(latin1.status()).isEqualTo(415);
+    assertThat(latin1.json().at("/error/message").asText())
+        .isEqualTo("send the inputs as UTF-8 JSON (RFC 8259): charset=ISO-8859-1 is not accepted");
+  }
+
+  @Test
+  void anUnknownEndpointAnswers404InTheErrorShape() {
+    ApiResponse response = ApiResponse.of(client.get("/nowhere").request());
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.json().at("/error/type").asText()).isEqualTo("not_found");
+    assertThat(response.json().at("/error/message").asText()).isEqualTo("no endpoint answers GET /nowhere");
   }
 
   @Test

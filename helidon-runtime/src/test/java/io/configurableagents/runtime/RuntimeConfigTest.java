@@ -7,7 +7,9 @@ import io.configurableagents.core.WorkflowException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class RuntimeConfigTest {
@@ -27,6 +29,34 @@ class RuntimeConfigTest {
     assertThat(config.maxRunsInFlight()).isEmpty();
     assertThat(config.jobRetention()).isEqualTo(Duration.ofDays(7));
     assertThat(config.jobRetentionCount()).isEqualTo(10_000);
+  }
+
+  @Test
+  void theConnectionCapDefaultsToHalfTheDescriptorLimitAndAtMostTenThousand() {
+    assertThat(RuntimeConfig.fromEnvironment(Map.of(), OptionalLong.of(1024)).connections())
+        .isEqualTo(new ConnectionLimits(512, Duration.ofSeconds(75)));
+    assertThat(RuntimeConfig.fromEnvironment(Map.of(), OptionalLong.of(1_048_576)).connections().maxConnections()).isEqualTo(10_000);
+    assertThat(RuntimeConfig.fromEnvironment(Map.of(), OptionalLong.empty()).connections().maxConnections()).isEqualTo(10_000);
+    assertThat(RuntimeConfig.fromEnvironment(Map.of("MAX_CONNECTIONS", "300", "IDLE_TIMEOUT", "2"), OptionalLong.of(1024)).connections())
+        .isEqualTo(new ConnectionLimits(300, Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void idleConnectionsAreLookedForAtLeastEveryFiveSeconds() {
+    assertThat(new ConnectionLimits(10, Duration.ofSeconds(75)).idleCheckPeriod()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(new ConnectionLimits(10, Duration.ofSeconds(2)).idleCheckPeriod()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void theDescriptorLimitIsTheSoftLimitOfProcSelfLimits() {
+    List<String> limits =
+        List.of(
+            "Limit                     Soft Limit           Hard Limit           Units     ",
+            "Max open files            1024                 4096                 files     ");
+
+    assertThat(DescriptorLimit.parse(limits)).hasValue(1024);
+    assertThat(DescriptorLimit.parse(List.of("Max open files            unlimited            unlimited            files"))).isEmpty();
+    assertThat(DescriptorLimit.parse(List.of())).isEmpty();
   }
 
   @Test

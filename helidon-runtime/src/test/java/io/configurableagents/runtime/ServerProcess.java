@@ -44,7 +44,20 @@ final class ServerProcess implements AutoCloseable {
   /** Starts the jar with extra JVM options and waits until it listens (or exits). */
   static ServerProcess start(Map<String, String> env, Path output, List<String> jvmOptions)
       throws IOException, InterruptedException {
-    Process process = launch(env, output, jvmOptions);
+    return awaitListening(launch(env, output, jvmOptions, List.of()), output);
+  }
+
+  /**
+   * Starts the jar under {@code ulimit -n descriptors} (soft and hard limit: the JVM cannot raise
+   * it) and waits until it listens.
+   */
+  static ServerProcess startWithDescriptorLimit(int descriptors, Map<String, String> env, Path output)
+      throws IOException, InterruptedException {
+    List<String> ulimit = List.of("bash", "-c", "ulimit -n " + descriptors + " && exec \"$@\"", "bash");
+    return awaitListening(launch(env, output, List.of(), ulimit), output);
+  }
+
+  private static ServerProcess awaitListening(Process process, Path output) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       Matcher m = LISTENING.matcher(Files.readString(output));
@@ -62,7 +75,7 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the jar expecting it to stop by itself; returns its exit code. */
   static int runToExit(Map<String, String> env, Path output) throws IOException, InterruptedException {
-    Process process = launch(env, output, List.of());
+    Process process = launch(env, output, List.of(), List.of());
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the server did not exit within 60 s:\n" + Files.readString(output));
@@ -70,10 +83,12 @@ final class ServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  private static Process launch(Map<String, String> env, Path output, List<String> jvmOptions) throws IOException {
+  private static Process launch(Map<String, String> env, Path output, List<String> jvmOptions, List<String> prefix)
+      throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     String jar = System.getProperty("runtime.jar", "target/helidon-runtime-0.1.0-SNAPSHOT.jar");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(java, "-Xmx256m"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar));
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -85,6 +100,11 @@ final class ServerProcess implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  /** The process id of the JVM (with a descriptor limit, bash execs into it: the same process). */
+  long pid() {
+    return process.pid();
   }
 
   String output() {

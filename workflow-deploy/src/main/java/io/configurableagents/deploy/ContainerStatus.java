@@ -90,8 +90,15 @@ public record ContainerStatus(
     return id.length() > 12 ? id.substring(0, 12) : id;
   }
 
-  /** {@code running}, or {@code exited (exit code 1)} once it stopped. */
+  /**
+   * {@code running}, or once it stopped {@code exited (exit code 1)}, naming the signal for the
+   * codes a signal gives ({@code exit code 143: SIGTERM} after a stop).
+   */
   public String describeState() {
-    return state.equals("exited") || state.equals("dead") ? state + " (exit code " + exitCode + ")" : state;
+    if (!state.equals("exited") && !state.equals("dead")) {
+      return state;
+    }
+    String signal = exitCode == 130 ? ": SIGINT" : exitCode == 137 ? ": SIGKILL" : exitCode == 143 ? ": SIGTERM" : "";
+    return state + " (exit code " + exitCode + signal + ")";
   }
 }

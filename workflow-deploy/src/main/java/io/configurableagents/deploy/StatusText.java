@@ -1,6 +1,7 @@
 package io.configurableagents.deploy;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -53,7 +54,7 @@ public final class StatusText {
     lines.add("Workflow   " + workflow(s));
     lines.add("Image      " + s.image());
     lines.add("State      " + s.describeState() + s.uptime().map(u -> ", up " + duration(u)).orElse("")
-        + s.startedAt().map(t -> " (started " + t + ")").orElse("")
+        + s.startedAt().map(t -> " (started " + t.truncatedTo(ChronoUnit.SECONDS) + ")").orElse("")
         + (s.restartCount() > 0 ? "; Docker restarted it " + times(s.restartCount()) : ""));
     lines.add("Health     " + health(s.health()));
     s.api().ifPresent(api -> lines.add("API        POST " + api + "/run   (docs " + api + "/docs)"));

@@ -176,7 +176,7 @@ class ContainerLifecycleTest {
     ContainerStatus archive = statuses.get(0);
     assertThat(archive.health()).isEqualTo(Health.notRunning());
     assertThat(archive.uptime()).isEmpty();
-    assertThat(archive.describeState()).isEqualTo("exited (exit code 143)");
+    assertThat(archive.describeState()).isEqualTo("exited (exit code 143: SIGTERM)");
   }
 
   @Test

@@ -24,9 +24,9 @@ class StatusTextTest {
   @Test
   void theTableHasAColumnPerFactAndSaysWhyAContainerIsNotReady() {
     assertThat(StatusText.table(List.of(ARCHIVE, TRIAGE))).containsExactly(
-        "NAME     WORKFLOW             IMAGE         STATE                   HEALTH              PORTS      UP",
-        "archive  archiver 2.1         archive:2.1   exited (exit code 143)  -                   8100       -",
-        "triage   ticket-triage 1.0.0  triage:1.0.0  running                 healthy, not ready  8000,5000  2 h 5 min",
+        "NAME     WORKFLOW             IMAGE         STATE                            HEALTH              PORTS      UP",
+        "archive  archiver 2.1         archive:2.1   exited (exit code 143: SIGTERM)  -                   8100       -",
+        "triage   ticket-triage 1.0.0  triage:1.0.0  running                          healthy, not ready  8000,5000  2 h 5 min",
         "triage: GET /health answers; not ready: missing environment variable OPENAI_API_KEY: set it (e.g. in the"
             + " --env-file) and restart");
   }

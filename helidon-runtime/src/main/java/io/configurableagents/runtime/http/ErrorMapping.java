@@ -1,17 +1,21 @@
 package io.configurableagents.runtime.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configurableagents.core.types.CoercionProblem;
 import io.configurableagents.runtime.jobs.JobService;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 
 /**
  * Every error answer of the API, mapped once. Bodies are {@code {"error": {"type", "message"}}}
@@ -39,32 +43,48 @@ public final class ErrorMapping {
     for (CoercionProblem p : e.problems()) {
       problems.addObject().put("field", p.path()).put("message", p.message());
     }
-    Json.send(res, e.status(), body);
+    send(res, e.status(), body);
   }
 
   private static void problem(ServerRequest req, ServerResponse res, HttpProblem e) {
-    Json.send(res, e.status(), Json.error(e.type(), e.getMessage()));
+    if (e.closesConnection()) {
+      res.header(HeaderValues.CONNECTION_CLOSE);
+    }
+    send(res, e.status(), Json.error(e.type(), e.getMessage()));
   }
 
   private static void notAccepting(ServerRequest req, ServerResponse res, JobService.NotAcceptingException e) {
     res.header(HeaderNames.RETRY_AFTER, "5");
-    Json.send(res, Status.SERVICE_UNAVAILABLE_503, Json.error("shutting_down", e.getMessage()));
+    send(res, Status.SERVICE_UNAVAILABLE_503, Json.error("shutting_down", e.getMessage()));
   }
 
   private static void badRequest(ServerRequest req, ServerResponse res, RequestException e) {
-    Status status = e.status();
-    String type = status == Status.REQUEST_ENTITY_TOO_LARGE_413 ? "body_too_large" : "bad_request";
-    String message = status == Status.REQUEST_ENTITY_TOO_LARGE_413 ? "the request body is larger than the server accepts (MAX_BODY_BYTES)" : "the request is malformed: " + e.getMessage();
-    Json.send(res, status, Json.error(type, message));
+    answer(req, res, e.status(), e.safeMessage() ? Optional.ofNullable(e.getMessage()) : Optional.empty());
   }
 
   private static void httpException(ServerRequest req, ServerResponse res, HttpException e) {
-    Status status = e.status();
-    Json.send(res, status, Json.error("http_" + status.code(), status.reasonPhrase()));
+    answer(req, res, e.status(), Optional.ofNullable(e.getMessage()));
+  }
+
+  private static void answer(ServerRequest req, ServerResponse res, Status status, Optional<String> reason) {
+    send(res, status, ErrorBodies.forStatus(status, req.prologue().method().text(), req.path().path(), reason));
   }
 
   private static void unexpected(ServerRequest req, ServerResponse res, RuntimeException e) {
     LOG.log(Level.ERROR, "unexpected error answering " + req.prologue().method().text() + " " + req.path().path(), e);
-    Json.send(res, Status.INTERNAL_SERVER_ERROR_500, Json.error("internal_error", "the server failed to answer; its log has the details"));
+    send(res, Status.INTERNAL_SERVER_ERROR_500, Json.error("internal_error", "the server failed to answer; its log has the details"));
+  }
+
+  /**
+   * Sends an error answer. When the client is gone (it closed or reset the connection, say in the
+   * middle of its body), there is no one to answer: Helidon closes the connection, and nothing is
+   * logged (a failure inside an error handler would otherwise be logged with its stack trace).
+   */
+  private static void send(ServerResponse res, Status status, JsonNode body) {
+    try {
+      Json.send(res, status, body);
+    } catch (ServerConnectionException e) {
+      // the client closed the connection: nothing to answer
+    }
   }
 }

@@ -12,11 +12,22 @@ public class HttpProblem extends WorkflowException {
   private static final long serialVersionUID = 1L;
   private final transient Status status;
   private final String type;
+  private final boolean closesConnection;
 
   public HttpProblem(Status status, String type, String message) {
+    this(status, type, message, false);
+  }
+
+  private HttpProblem(Status status, String type, String message, boolean closesConnection) {
     super(message);
     this.status = Objects.requireNonNull(status, "status");
     this.type = Objects.requireNonNull(type, "type");
+    this.closesConnection = closesConnection;
+  }
+
+  /** A problem after which the connection cannot serve another request (its request body was not read to the end). */
+  static HttpProblem closingConnection(Status status, String type, String message) {
+    return new HttpProblem(status, type, message, true);
   }
 
   public Status status() {
@@ -25,6 +36,11 @@ public class HttpProblem extends WorkflowException {
 
   public String type() {
     return type;
+  }
+
+  /** Whether the answer closes the connection ({@code Connection: close}). */
+  public boolean closesConnection() {
+    return closesConnection;
   }
 
   static HttpProblem unknownJob(String id) {

@@ -18,15 +18,18 @@ final class Json {
   }
 
   static void send(ServerResponse res, Status status, JsonNode body) {
-    byte[] bytes;
-    try {
-      bytes = JobJson.MAPPER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the answer as JSON", e);
-    }
+    byte[] bytes = bytes(body);
     res.status(status);
     res.header(HeaderNames.CONTENT_TYPE, HttpMediaTypes.JSON_UTF_8.text());
     res.send(bytes);
+  }
+
+  static byte[] bytes(JsonNode body) {
+    try {
+      return JobJson.MAPPER.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the answer as JSON", e);
+    }
   }
 
   static ObjectNode error(String type, String message) {

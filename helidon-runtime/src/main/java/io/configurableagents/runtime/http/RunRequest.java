@@ -1,15 +1,13 @@
 package io.configurableagents.runtime.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.configurableagents.runtime.jobs.JobJson;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -29,14 +27,7 @@ final class RunRequest {
       throw new HttpProblem(
           Status.BAD_REQUEST_400, "empty_body", "the body is empty; send the inputs as a JSON object, e.g. {\"message\": \"hello\"}");
     }
-    Object value;
-    try {
-      value = JobJson.MAPPER.readValue(body, Object.class);
-    } catch (JsonProcessingException e) {
-      throw new HttpProblem(Status.BAD_REQUEST_400, "malformed_json", "the body is not valid JSON: " + describe(e));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Object value = JsonBody.parse(body);
     if (!(value instanceof Map<?, ?> map)) {
       throw new HttpProblem(
           Status.BAD_REQUEST_400, "not_an_object", "the body must be a JSON object of inputs by field name, not " + kind(value));
@@ -94,17 +85,23 @@ final class RunRequest {
     return Optional.empty();
   }
 
+  /** {@code application/json} or {@code ...+json}, in any case, in UTF-8 when a charset is named (RFC 8259). */
   private static void requireJson(ServerRequest req) {
     Optional<HttpMediaType> type = req.headers().contentType();
-    boolean json =
-        type.isPresent()
-            && (type.get().mediaType().subtype().equals("json") || type.get().mediaType().subtype().endsWith("+json"));
-    if (!json) {
+    String subtype = type.map(t -> t.mediaType().subtype().toLowerCase(Locale.ROOT)).orElse("");
+    if (!subtype.equals("json") && !subtype.endsWith("+json")) {
       throw new HttpProblem(
           Status.UNSUPPORTED_MEDIA_TYPE_415,
           "unsupported_media_type",
           "send the inputs as JSON with Content-Type: application/json (got "
-              + type.map(t -> "\"" + t.text() + "\"").orElse("no Content-Type") + ")");
+              + type.map(t -> "\"" + HttpProblem.shorten(t.text()) + "\"").orElse("no Content-Type") + ")");
+    }
+    Optional<String> charset = type.flatMap(HttpMediaType::charset);
+    if (charset.isPresent() && !charset.get().equalsIgnoreCase("utf-8")) {
+      throw new HttpProblem(
+          Status.UNSUPPORTED_MEDIA_TYPE_415,
+          "unsupported_media_type",
+          "send the inputs as UTF-8 JSON (RFC 8259): charset=" + HttpProblem.shorten(charset.get()) + " is not accepted");
     }
   }
 
@@ -115,29 +112,47 @@ final class RunRequest {
     // with a declared length, read exactly that (reading up to the limit allocates 16 KiB chunks)
     long declared = req.headers().contentLength().orElse(-1);
     int limit = (int) (declared >= 0 ? declared : Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-    try (InputStream in = req.content().inputStream()) {
+    // not closed after a failure: closing reads the rest of the body, which may never come (the
+    // answer closes the connection instead)
+    InputStream in = req.content().inputStream();
+    try {
       byte[] body = in.readNBytes(limit);
       if (body.length > maxBodyBytes) {
         throw tooLarge(maxBodyBytes);
       }
+      in.close();
       return body;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (HttpProblem e) {
+      throw e;
+    } catch (RequestException e) {
+      throw e.status() == Status.REQUEST_ENTITY_TOO_LARGE_413 ? tooLarge(maxBodyBytes) : unreadable(req);
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(req);
     }
   }
 
+  /**
+   * The body's framing is broken (a chunk size that is not hexadecimal, too large or with a chunk
+   * extension, which Helidon 4.5.0 does not accept) or it ended early: 400, and the connection is
+   * closed, since where the next request would start is unknown.
+   */
+  private static HttpProblem unreadable(ServerRequest req) {
+    boolean chunked = req.headers().contains(HeaderNames.TRANSFER_ENCODING);
+    return HttpProblem.closingConnection(
+        Status.BAD_REQUEST_400,
+        "malformed_body",
+        chunked
+            ? "the chunked body is malformed or ended early: each chunk must start with its size in hexadecimal, "
+                + "without chunk extensions (\"10;ext=1\"), and the body must end with a zero-size chunk and no trailer fields"
+            : "the body ended before its Content-Length of " + req.headers().contentLength().orElse(0) + " bytes");
+  }
+
+  /** 413; the connection is closed rather than the rest of the body read. */
   static HttpProblem tooLarge(long maxBodyBytes) {
-    return new HttpProblem(
+    return HttpProblem.closingConnection(
         Status.REQUEST_ENTITY_TOO_LARGE_413,
         "body_too_large",
         "the body is larger than " + maxBodyBytes + " bytes; send less, or raise MAX_BODY_BYTES on the server");
-  }
-
-  private static String describe(JsonProcessingException e) {
-    var at = e.getLocation();
-    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    String first = e.getOriginalMessage().lines().findFirst().orElse("");
-    return (first.length() > 160 ? first.substring(0, 160) + "..." : first) + where;
   }
 
   private static String kind(Object value) {
