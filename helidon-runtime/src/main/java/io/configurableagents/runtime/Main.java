@@ -28,6 +28,7 @@ import io.configurableagents.runtime.llm.Environment;
 import io.configurableagents.runtime.tools.Tools;
 import io.configurableagents.runtime.llm.LlmClientOptions;
 import io.configurableagents.runtime.llm.LlmClients;
+import io.configurableagents.runtime.store.FatalFailure;
 import io.configurableagents.runtime.trace.Traces;
 import io.configurableagents.runtime.trace.Tracing;
 import io.configurableagents.runtime.trace.web.TracesHttpService;
@@ -40,6 +41,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,6 +63,7 @@ public final class Main {
 
   public static void main(String[] args) {
     LogConfig.configureRuntime();
+    FatalFailure.stopOnUncaughtVmErrors();
     RuntimeConfig config;
     Workflow workflow;
     Application app;
@@ -73,7 +76,7 @@ public final class Main {
       // the forwarding listener reaches the recorder for every run
       AtomicReference<RunListener> traces = new AtomicReference<>(RunListener.NONE);
       app = application(config, workflow, event -> traces.get().onEvent(event));
-      tracing = Tracing.start(workflow, config.dataDir().resolve("traces"), System.getenv(), Clock.systemUTC());
+      tracing = Tracing.start(workflow, config.dataDir().resolve("traces"), System.getenv(), Clock.systemUTC(), app.store());
       traces.set(tracing.recorder());
     } catch (WorkflowDefinitionException e) {
       System.err.println(e.getMessage());
@@ -185,9 +188,11 @@ public final class Main {
   }
 
   private static void stop(RuntimeConfig config, Application app, Tracing tracing, WebServer server) {
-    System.out.println("shutting down: no new runs; waiting up to " + config.shutdownGrace().toSeconds()
+    // after a fatal failure the runs in flight cannot be stored anyway: no grace
+    Duration grace = FatalFailure.stopping() ? Duration.ZERO : config.shutdownGrace();
+    System.out.println("shutting down: no new runs; waiting up to " + grace.toSeconds()
         + " s for " + app.jobs().runsInFlight() + " run(s) in flight");
-    app.jobs().shutdown(config.shutdownGrace());
+    app.jobs().shutdown(grace);
     server.stop();
     app.store().close();
     tracing.close();

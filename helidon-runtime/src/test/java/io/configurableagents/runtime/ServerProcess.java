@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("on port (\\d+)");
+  private static final Pattern HEAP_USED = Pattern.compile("heap.*?, used (\\d+)K");
+  /** Longer than any wait a test asks for: a server that stopped answering fails the test instead of hanging it. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Process process;
@@ -45,6 +48,16 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(Map<String, String> env, Path output, List<String> jvmOptions)
       throws IOException, InterruptedException {
     return awaitListening(launch(env, output, jvmOptions, List.of()), output);
+  }
+
+  /**
+   * Starts the jar with every file it writes limited to {@code kilobytes} ({@code ulimit -f}): a
+   * write beyond fails with "File too large", as on a full disk.
+   */
+  static ServerProcess startWithFileSizeLimit(Map<String, String> env, Path output, long kilobytes)
+      throws IOException, InterruptedException {
+    List<String> shell = List.of("bash", "-c", "ulimit -f " + kilobytes + " && exec \"$@\"", "bash");
+    return awaitListening(launch(env, output, List.of(), shell), output);
   }
 
   /**
@@ -83,6 +96,7 @@ final class ServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** {@code prefix} comes before the java command (a shell that sets limits, then execs it). */
   private static Process launch(Map<String, String> env, Path output, List<String> jvmOptions, List<String> prefix)
       throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
@@ -102,9 +116,34 @@ final class ServerProcess implements AutoCloseable {
     return port;
   }
 
-  /** The process id of the JVM (with a descriptor limit, bash execs into it: the same process). */
+  /** The process id of the JVM (under a limit set by a shell, bash execs into it: the same process). */
   long pid() {
     return process.pid();
+  }
+
+  /**
+   * The heap in use right after a full collection, in bytes: {@code jcmd PID GC.run}, then the
+   * "used" figure of {@code jcmd PID GC.heap_info} (what the live objects take).
+   */
+  long heapAfterGc() throws IOException, InterruptedException {
+    jcmd("GC.run");
+    Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+    if (!used.find()) {
+      throw new AssertionError("no heap figure in jcmd's answer");
+    }
+    return Long.parseLong(used.group(1)) * 1024;
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+    Process jcmd = new ProcessBuilder(java.resolveSibling("jcmd").toString(), String.valueOf(pid()), command)
+        .redirectErrorStream(true)
+        .start();
+    String answer = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+      throw new AssertionError("jcmd " + command + " failed: " + answer);
+    }
+    return answer;
   }
 
   String output() {
@@ -116,20 +155,25 @@ final class ServerProcess implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).DELETE().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return post(path, contentType, body, Map.of());
+  }
+
+  HttpResponse<String> post(String path, String contentType, String body, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .timeout(REQUEST_TIMEOUT)
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    headers.forEach(request::header);
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   URI uri(String path) {

@@ -2,6 +2,8 @@ package io.configurableagents.runtime.jobs;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -88,6 +90,42 @@ public final class JobJson {
       g.writeEndObject();
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The summary of a record, read without building its outputs (they are skipped token by token):
+   * opening the store holds one record's summary at a time, however large the outputs.
+   */
+  static JobSummary summaryFromRecord(byte[] payload) throws IOException {
+    try (JsonParser p = MAPPER.createParser(payload)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("a job record is not a JSON object");
+      }
+      String id = null;
+      String status = null;
+      Instant created = null;
+      Optional<Instant> started = Optional.empty();
+      Optional<Instant> completed = Optional.empty();
+      Optional<JobError> error = Optional.empty();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        boolean isNull = value == JsonToken.VALUE_NULL;
+        switch (field) {
+          case "job_id" -> id = p.getText();
+          case "status" -> status = p.getText();
+          case "created_at" -> created = Instant.parse(p.getText());
+          case "started_at" -> started = isNull ? Optional.empty() : Optional.of(Instant.parse(p.getText()));
+          case "completed_at" -> completed = isNull ? Optional.empty() : Optional.of(Instant.parse(p.getText()));
+          case "error" -> error = isNull ? Optional.empty() : Optional.of(error((JsonNode) p.readValueAsTree()));
+          default -> p.skipChildren();
+        }
+      }
+      if (id == null || status == null || created == null) {
+        throw new IOException("a job record lacks job_id, status or created_at");
+      }
+      return new JobSummary(id, status, created, started, completed, error);
+    }
   }
 
   static Job fromRecord(JsonNode node) {

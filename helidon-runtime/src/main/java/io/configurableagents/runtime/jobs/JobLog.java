@@ -3,7 +3,6 @@ package io.configurableagents.runtime.jobs;
 import io.configurableagents.runtime.store.RecordLog;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,8 +14,11 @@ final class JobLog {
 
   private JobLog() {}
 
-  /** The records read from segments, in order, and how many damaged ones were skipped. */
-  record Replay(List<Job> jobs, int damaged) {}
+  /** Receives the summary of each readable record, in order, and where the record is. */
+  @FunctionalInterface
+  interface Visitor {
+    void record(JobSummary summary, Path segment, long offset, int length);
+  }
 
   static byte[] encode(Job job) {
     try {
@@ -26,25 +28,34 @@ final class JobLog {
     }
   }
 
-  static Replay read(List<Path> segments) throws IOException {
-    List<Job> jobs = new ArrayList<>();
+  /** Reads the segments' records one at a time (outputs skipped); returns how many were damaged. */
+  static int read(List<Path> segments, Visitor visitor) throws IOException {
     int[] damaged = {0};
     for (Path segment : segments) {
       RecordLog.read(segment, (offset, length, payload) -> {
-        Job job = payload == null ? null : decode(payload);
-        if (job == null) {
+        JobSummary summary = payload == null ? null : summaryOrNull(payload);
+        if (summary == null) {
           damaged[0]++;
         } else {
-          jobs.add(job);
+          visitor.record(summary, segment, offset, length);
         }
       });
     }
-    return new Replay(jobs, damaged[0]);
+    return damaged[0];
   }
 
-  private static Job decode(byte[] payload) {
+  /** The whole job of a record's payload. */
+  static Job decode(byte[] payload) throws IOException {
     try {
       return JobJson.fromRecord(JobJson.MAPPER.readTree(payload));
+    } catch (RuntimeException e) {
+      throw new IOException("a job record cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static JobSummary summaryOrNull(byte[] payload) {
+    try {
+      return JobJson.summaryFromRecord(payload);
     } catch (IOException | RuntimeException e) {
       return null;
     }

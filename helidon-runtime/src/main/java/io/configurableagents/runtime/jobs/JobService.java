@@ -2,6 +2,7 @@ package io.configurableagents.runtime.jobs;
 
 import io.configurableagents.core.WorkflowException;
 import io.configurableagents.runtime.engine.RunControl;
+import io.configurableagents.runtime.store.FatalFailure;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -178,18 +179,30 @@ public final class JobService implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the job; an exception or a stack overflow fails it. Another {@link VirtualMachineError}
+   * (out of memory) fails it too, and stops the process ({@link FatalFailure}): it cannot be
+   * trusted to serve on.
+   */
   private JobState.Terminal runSafely(ActiveRun run, Map<String, Object> initialState) {
     try {
       return runner.run(run.job.id(), initialState, run.control);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.ERROR, "job " + run.job.id() + " failed unexpectedly", e);
-      return new JobState.Failed(
-          new JobError(
-              "internal_error",
-              Optional.empty(),
-              "the run failed unexpectedly; the server log has the details (job " + run.job.id() + ")",
-              false));
+      return internalError(run);
+    } catch (VirtualMachineError e) {
+      FatalFailure.stopProcess("job " + run.job.id(), e);
+      return internalError(run);
     }
+  }
+
+  private static JobState.Failed internalError(ActiveRun run) {
+    return new JobState.Failed(
+        new JobError(
+            "internal_error",
+            Optional.empty(),
+            "the run failed unexpectedly; the server log has the details (job " + run.job.id() + ")",
+            false));
   }
 
   /** Records the outcome unless the job already has one; returns the finished job if this call finished it. */

@@ -1,5 +1,6 @@
 package io.configurableagents.runtime.jobs;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,13 +13,20 @@ import java.util.concurrent.CompletableFuture;
  * (before it is durable); the returned stage completes when the job would survive a crash of this
  * process. A job that was not finished when its process died must be reported as failed with
  * {@link JobError#interruptedByRestart()}, never run again. Finished jobs may be removed by
- * retention; unfinished ones never are.
+ * retention; unfinished ones never are. Memory must not grow with the size of outputs: the embedded
+ * store keeps them on disk.
  */
 public interface JobStore extends AutoCloseable {
 
   CompletableFuture<Void> save(Job job);
 
   Optional<Job> find(String id);
+
+  /**
+   * The jobs kept, without outputs, in no particular order: tracing makes a trace for each job a
+   * crash left without one ({@code docs/traces.md}).
+   */
+  List<JobSummary> summaries();
 
   /** Writes what is pending and releases the files; saving after this fails. */
   @Override

@@ -1,6 +1,5 @@
 package io.configurableagents.runtime.store;
 
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +13,18 @@ import java.util.concurrent.TimeUnit;
  * over as one batch, so a burst of thousands of records costs one write and one {@code fsync}.
  * When nothing comes for a while it calls {@link Batches#idle} (for time-based retention). Closing
  * writes what was submitted before, then stops the thread.
+ *
+ * <p>A store whose writer is gone cannot keep its promises (saves would wait for ever), so anything
+ * {@link Batches} throws, an {@link Error} such as {@link OutOfMemoryError} included, is fatal:
+ * the thread stops and hands the failure to its handler, by default {@link
+ * FatalFailure#stopProcess}, which stops the process so that it is restarted.
  */
 public final class GroupCommitWriter<E> implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(GroupCommitWriter.class.getName());
   private static final int MAX_BATCH = 8192;
 
   /** What the writer thread does; both run on it only. */
   public interface Batches<E> {
-    /** Writes {@code batch} (never empty), in submission order. Must not throw. */
+    /** Writes {@code batch} (never empty), in submission order. Throwing stops the process. */
     void write(List<E> batch);
 
     /** Nothing was submitted for the idle period. */
@@ -32,22 +35,34 @@ public final class GroupCommitWriter<E> implements AutoCloseable {
   private final Object stop = new Object();
   private final Batches<E> batches;
   private final Duration idlePeriod;
+  private final FatalFailure.Handler onFailure;
   private final Thread thread;
 
   public GroupCommitWriter(String threadName, Duration idlePeriod, Batches<E> batches) {
+    this(threadName, idlePeriod, batches, FatalFailure::stopProcess);
+  }
+
+  /** With {@code onFailure} instead of stopping the process: for tests. */
+  public GroupCommitWriter(String threadName, Duration idlePeriod, Batches<E> batches, FatalFailure.Handler onFailure) {
     this.batches = Objects.requireNonNull(batches, "batches");
     this.idlePeriod = Objects.requireNonNull(idlePeriod, "idlePeriod");
-    this.thread = Thread.ofPlatform().daemon().name(threadName).start(this::loop);
+    this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+    this.thread = Thread.ofPlatform().daemon().name(threadName).start(this::run);
   }
 
   public void submit(E element) {
     queue.add(Objects.requireNonNull(element, "element"));
   }
 
+  /** Whether the thread still takes what is submitted (false once closed or failed). */
+  public boolean running() {
+    return thread.isAlive();
+  }
+
   /** Writes what was submitted before, then stops the thread. */
   @Override
   public void close() {
-    if (thread.isAlive()) {
+    if (thread.isAlive() && thread != Thread.currentThread()) {
       queue.add(stop);
       try {
         thread.join();
@@ -57,27 +72,34 @@ public final class GroupCommitWriter<E> implements AutoCloseable {
     }
   }
 
+  private void run() {
+    try {
+      loop();
+    } catch (Throwable e) {
+      queue.clear();
+      onFailure.failed("the writer thread " + Thread.currentThread().getName(), e);
+    }
+  }
+
   private void loop() {
     List<Object> taken = new ArrayList<>();
     boolean stopping = false;
     while (!stopping) {
+      Object first;
       try {
-        Object first = queue.poll(idlePeriod.toMillis(), TimeUnit.MILLISECONDS);
-        if (first == null) {
-          batches.idle();
-          continue;
-        }
-        taken.add(first);
-        queue.drainTo(taken, MAX_BATCH);
-        stopping = taken.remove(stop);
-        write(taken);
-        taken.clear();
+        first = queue.poll(idlePeriod.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
-        stopping = true;
-      } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, Thread.currentThread().getName() + ": " + e.getMessage(), e);
-        taken.clear();
+        break;
       }
+      if (first == null) {
+        batches.idle();
+        continue;
+      }
+      taken.add(first);
+      queue.drainTo(taken, MAX_BATCH);
+      stopping = taken.remove(stop);
+      write(taken);
+      taken.clear();
     }
     queue.drainTo(taken);
     taken.remove(stop);

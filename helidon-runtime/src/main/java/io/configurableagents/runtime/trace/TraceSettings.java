@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  * @param secrets values that must never appear in a trace (API keys, exporter credentials)
  * @param serviceName the OpenTelemetry {@code service.name} of exported spans
  * @param resourceAttributes more resource attributes for exported spans ({@code OTEL_RESOURCE_ATTRIBUTES})
+ * @param maxValueChars {@code TRACES_MAX_VALUE_CHARS}: the characters a prompt, a response, an
+ *     input, an output or a state value keeps in a trace (the rest is cut, with a marker)
  */
 public record TraceSettings(
     boolean logPrompts,
@@ -28,11 +30,15 @@ public record TraceSettings(
     TraceRetention retention,
     List<ExportTarget> exportTargets,
     String serviceName,
-    Map<String, String> resourceAttributes) {
+    Map<String, String> resourceAttributes,
+    int maxValueChars) {
 
   /** Environment variables whose values are secrets, by name. */
   private static final Pattern SECRET_NAME =
       Pattern.compile(".*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|HEADERS).*", Pattern.CASE_INSENSITIVE);
+
+  static final int MIN_VALUE_CHARS = 100;
+  static final int MAX_VALUE_CHARS = 100_000_000;
 
   public TraceSettings {
     secrets = List.copyOf(secrets);
@@ -40,11 +46,14 @@ public record TraceSettings(
     exportTargets = List.copyOf(exportTargets);
     Objects.requireNonNull(serviceName, "serviceName");
     resourceAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(resourceAttributes));
+    if (maxValueChars < MIN_VALUE_CHARS) {
+      throw new IllegalArgumentException("maxValueChars must be at least " + MIN_VALUE_CHARS + ": " + maxValueChars);
+    }
   }
 
   /** Prompts logged, default retention, no export, no secrets: for tests and tools. */
   public static TraceSettings local(String serviceName) {
-    return new TraceSettings(true, List.of(), TraceRetention.DEFAULT, List.of(), serviceName, Map.of());
+    return new TraceSettings(true, List.of(), TraceRetention.DEFAULT, List.of(), serviceName, Map.of(), ContentPolicy.DEFAULT_MAX_CHARS);
   }
 
   /**
@@ -61,12 +70,13 @@ public record TraceSettings(
     List<ExportTarget> targets = new ExportTargets(r).of(mlflow);
     String service = r.text("OTEL_SERVICE_NAME").orElse(workflowName);
     Map<String, String> resource = r.pairs("OTEL_RESOURCE_ATTRIBUTES");
+    int maxValueChars = r.integer("TRACES_MAX_VALUE_CHARS", ContentPolicy.DEFAULT_MAX_CHARS, MIN_VALUE_CHARS, MAX_VALUE_CHARS);
     r.failOnProblems();
-    return new TraceSettings(logPrompts, secretValues(env), retention, targets, service, resource);
+    return new TraceSettings(logPrompts, secretValues(env), retention, targets, service, resource, maxValueChars);
   }
 
   ContentPolicy contentPolicy() {
-    return new ContentPolicy(logPrompts, secrets);
+    return new ContentPolicy(logPrompts, secrets, maxValueChars);
   }
 
   private static List<String> secretValues(Map<String, String> env) {

@@ -2,7 +2,8 @@ package io.configurableagents.runtime.trace;
 
 /**
  * Where traces go: the store, an exporter. Called on the run's own thread, so an implementation
- * must only hand the trace over (to a queue) and return at once; it must not throw.
+ * must only hand the trace over (to a bounded queue) and return; it may wait only while its queue
+ * is full, and must not throw.
  */
 public interface TraceSink {
 

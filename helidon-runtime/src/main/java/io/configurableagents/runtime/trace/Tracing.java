@@ -1,6 +1,7 @@
 package io.configurableagents.runtime.trace;
 
 import io.configurableagents.core.model.Workflow;
+import io.configurableagents.runtime.jobs.JobStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +24,18 @@ public record Tracing(TraceSettings settings, TraceRecorder recorder, TraceStore
     return start(workflow, TraceSettings.of(workflow.name(), workflow.config().mlflow(), env), tracesDir, clock);
   }
 
+  /** Also makes a trace for each job of {@code jobs} a crash left without one (see {@link LostRuns}). */
+  public static Tracing start(Workflow workflow, Path tracesDir, Map<String, String> env, Clock clock, JobStore jobs) {
+    return start(workflow, TraceSettings.of(workflow.name(), workflow.config().mlflow(), env), tracesDir, clock, Optional.of(jobs));
+  }
+
   public static Tracing start(Workflow workflow, TraceSettings settings, Path tracesDir, Clock clock) {
-    TraceStore store = TraceStore.open(tracesDir, settings.retention(), clock);
+    return start(workflow, settings, tracesDir, clock, Optional.empty());
+  }
+
+  private static Tracing start(Workflow workflow, TraceSettings settings, Path tracesDir, Clock clock, Optional<JobStore> jobs) {
+    LostRuns lost = jobs.map(j -> LostRuns.in(j, workflow.name(), workflow.versionOrDefault(), settings.contentPolicy())).orElse(LostRuns.NONE);
+    TraceStore store = TraceStore.open(tracesDir, settings.retention(), clock, lost);
     Optional<OtlpExporter> exporter =
         settings.exportTargets().isEmpty()
             ? Optional.empty()
@@ -41,8 +52,10 @@ public record Tracing(TraceSettings settings, TraceRecorder recorder, TraceStore
     List<String> lines = new ArrayList<>();
     TraceStore.Recovery r = store.recovery();
     lines.add("traces: " + r.traces() + " kept, " + r.interrupted() + " marked interrupted by restart"
+        + (r.rebuilt() > 0 ? ", " + r.rebuilt() + " made from the job store for jobs a crash left without one" : "")
         + (r.damaged() > 0 ? ", " + r.damaged() + " unreadable record(s) skipped" : "")
         + "; retention " + settings.retention().maxAge().toHours() + " h / " + settings.retention().maxCount() + " runs"
+        + "; values cut after " + settings.maxValueChars() + " chars"
         + (settings.logPrompts() ? "" : "; prompts and responses not logged (sizes only)"));
     settings.exportTargets().forEach(t -> lines.add("traces: exported to " + t));
     return lines;

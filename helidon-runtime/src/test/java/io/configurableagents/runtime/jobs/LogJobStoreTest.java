@@ -42,6 +42,21 @@ class LogJobStoreTest {
   }
 
   @Test
+  void largeOutputsAreReadBackWholeFromDiskBeforeAndAfterReopen() {
+    String large = "z".repeat(2_000_000);
+    Job completed = finished("big", new JobState.Completed(Map.of("message", large, "result", large + "!")));
+    try (LogJobStore store = open(KEEP_ALL)) {
+      join(store.save(completed));
+      assertThat(store.find("big")).contains(completed);
+      assertThat(store.summaries()).containsExactly(JobSummary.of(completed));
+    }
+
+    try (LogJobStore store = open(KEEP_ALL)) {
+      assertThat(store.find("big")).contains(completed);
+    }
+  }
+
+  @Test
   void jobsUnfinishedAtRestartAreReportedFailedAndNeverRunAgain() {
     Job pending = Job.pending("p", clock.instant());
     Job running = Job.pending("r", clock.instant()).started(clock.instant());
@@ -154,7 +169,7 @@ class LogJobStoreTest {
 
   @Test
   void manySavesAreCompactedIntoOneSegmentThatReopens() throws IOException {
-    try (LogJobStore store = open(new Retention(Duration.ofDays(1), 1_000))) {
+    try (LogJobStore store = LogJobStore.open(dir, new Retention(Duration.ofDays(1), 1_000), clock, 1 << 20)) {
       for (int round = 0; round < 30; round++) {
         // 2,000 different jobs a round, and a round waits for the one before: no batch holds two
         // records of one job (those would be written as one), so the log gets all 60,000
@@ -166,7 +181,7 @@ class LogJobStoreTest {
       }
       join(store.save(Job.pending("last", clock.instant())));
     }
-    // compaction ran once the log held 50,000 records: it kept only each job's latest record
+    // compaction ran each time the log was over 1 MiB: it kept only each job's latest record
     assertThat(Files.readAllLines(onlySegment())).hasSizeLessThan(15_000);
     try (LogJobStore store = open(KEEP_ALL)) {
       assertThat(store.recovery().jobs()).isEqualTo(2_001);

@@ -80,6 +80,6 @@ final class TraceFixtures {
   }
 
   static TraceSettings logging(boolean prompts) {
-    return new TraceSettings(prompts, List.of(API_KEY), TraceRetention.DEFAULT, List.of(), "story", Map.of());
+    return new TraceSettings(prompts, List.of(API_KEY), TraceRetention.DEFAULT, List.of(), "story", Map.of(), 65_536);
   }
 }

@@ -148,6 +148,47 @@ class TraceRecorderTest {
   }
 
   @Test
+  void largeInputsOutputsPromptsAndAnswersKeepTheirBeginningAndAMarkerWithTheirSize() throws IOException {
+    String topic = "d".repeat(300);
+    TraceSettings settings = new TraceSettings(true, List.of(), TraceRetention.DEFAULT, List.of(), "story", Map.of(), 100);
+
+    Trace trace = TraceFixtures.run(TraceFixtures.TWO_NODES, ScriptedLlm.replying("{\"result\": \"" + "w".repeat(250) + "\"}"),
+        Map.of("topic", topic), settings);
+
+    assertThat(trace.inputs().get("topic")).isEqualTo("d".repeat(100) + "… [truncated: 300 chars]");
+    assertThat(trace.outputs().orElseThrow().get("story")).isEqualTo("w".repeat(100) + "… [truncated: 250 chars]");
+    LlmSpan first = attempts(trace).get(0);
+    assertThat(first.prompt().text()).contains("Outline a story about " + "d".repeat(78));
+    assertThat(first.prompt().chars()).isEqualTo(("Outline a story about " + topic).length());
+    assertThat(first.prompt().truncated()).isTrue();
+    assertThat(first.end().orElseThrow().response().orElseThrow().truncated()).isTrue();
+    assertThat(first.end().orElseThrow().result().get("outline")).isEqualTo("w".repeat(100) + "… [truncated: 250 chars]");
+    assertThat(nodes(trace).get(0).end().orElseThrow().updates().get("outline")).asString().endsWith("… [truncated: 250 chars]");
+    assertThat(TraceJson.bytes(trace).length).isLessThan(6_000);
+  }
+
+  @Test
+  void longListsAndObjectsKeepTheirFirstItemsAndSayHowManyThereWere() {
+    ContentPolicy content = new ContentPolicy(true, List.of(), 100);
+    List<String> words = java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> "word" + i).toList();
+    Map<String, Object> wide = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 500; i++) {
+      wide.put("k" + i, i);
+    }
+
+    Map<String, Object> kept = content.values(Map.of("words", words, "wide", wide, "short", List.of("a", "b")));
+
+    @SuppressWarnings("unchecked")
+    List<Object> keptWords = (List<Object>) kept.get("words");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> keptWide = (Map<String, Object>) kept.get("wide");
+    assertThat(keptWords).hasSizeLessThan(30).endsWith("[truncated: 1000 items, " + (keptWords.size() - 1) + " kept]");
+    assertThat(keptWide).hasSizeLessThan(30).containsKey("…");
+    assertThat(keptWide.get("…")).asString().startsWith("[truncated: 500 keys, ");
+    assertThat(kept.get("short")).isEqualTo(List.of("a", "b"));
+  }
+
+  @Test
   void parallelItemsAndLoopIterationsAreToldApart() {
     ScriptedLlm llm = new ScriptedLlm(request -> request.prompt().startsWith("Iteration 2")
         ? "{\"draft\": \"final\", \"done\": true}"

@@ -67,16 +67,23 @@ class TraceSettingsTest {
   }
 
   @Test
+  void valuesAreCutAfter65536CharactersUnlessTheEnvironmentSaysOtherwise() {
+    assertThat(TraceSettings.of("story", MlflowSpec.DEFAULT, Map.of()).maxValueChars()).isEqualTo(65_536);
+    assertThat(TraceSettings.of("story", MlflowSpec.DEFAULT, Map.of("TRACES_MAX_VALUE_CHARS", "4096")).maxValueChars()).isEqualTo(4_096);
+  }
+
+  @Test
   void everyBadVariableIsReportedAtOnceByName() {
     Map<String, String> env = Map.of(
         "TRACES_LOG_PROMPTS", "maybe", "TRACES_RETENTION_COUNT", "0", "OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318",
-        "MLFLOW_TRACKING_URI", "http://mlflow:5000", "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc");
+        "MLFLOW_TRACKING_URI", "http://mlflow:5000", "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc", "TRACES_MAX_VALUE_CHARS", "10");
 
     assertThatThrownBy(() -> TraceSettings.of("story", MlflowSpec.DEFAULT, env))
         .isInstanceOf(WorkflowException.class)
         .hasMessageContaining("TRACES_LOG_PROMPTS=\"maybe\" is not true or false")
         .hasMessageContaining("TRACES_RETENTION_COUNT=\"0\" is not a whole number from 1")
         .hasMessageContaining("OTEL_EXPORTER_OTLP_ENDPOINT=\"collector:4318\" is not an http:// or https:// URL")
-        .hasMessageContaining("OTEL_EXPORTER_OTLP_PROTOCOL=\"grpc\" is not supported");
+        .hasMessageContaining("OTEL_EXPORTER_OTLP_PROTOCOL=\"grpc\" is not supported")
+        .hasMessageContaining("TRACES_MAX_VALUE_CHARS=\"10\" is not a whole number from 100");
   }
 }

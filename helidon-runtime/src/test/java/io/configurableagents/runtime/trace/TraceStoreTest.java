@@ -2,6 +2,11 @@ package io.configurableagents.runtime.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.configurableagents.runtime.jobs.Job;
+import io.configurableagents.runtime.jobs.JobError;
+import io.configurableagents.runtime.jobs.JobState;
+import io.configurableagents.runtime.jobs.LogJobStore;
+import io.configurableagents.runtime.jobs.Retention;
 import io.configurableagents.runtime.llm.ProviderFailures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +60,7 @@ class TraceStoreTest {
     }
 
     try (TraceStore reopened = TraceStore.open(dir, TraceRetention.DEFAULT, Clock.systemUTC())) {
-      assertThat(reopened.recovery()).isEqualTo(new TraceStore.Recovery(2, 1, 0));
+      assertThat(reopened.recovery()).isEqualTo(new TraceStore.Recovery(2, 1, 0, 0));
       assertThat(reopened.summaries()).extracting(TraceSummary::jobId).containsExactly("going-1", "done-1");
       assertThat(reopened.find("going-1").orElseThrow().summary().status()).isEqualTo(RunStatus.INTERRUPTED);
       Trace done = reopened.find("done-1").orElseThrow();
@@ -64,6 +70,52 @@ class TraceStoreTest {
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString().matches("traces-\\d{12}\\.log");
     }
+  }
+
+  @Test
+  void eachJobACrashLeftWithoutATraceGetsOneMadeFromItsRecordWithinRetention(@TempDir Path jobsDir) throws IOException {
+    Instant now = Instant.now();
+    Retention keepJobs = new Retention(Duration.ofDays(7), 100);
+    try (LogJobStore jobs = LogJobStore.open(jobsDir, keepJobs, Clock.systemUTC())) {
+      JobError providerError = new JobError("provider_error", Optional.of("plan"), "HTTP 500", true);
+      CompletableFuture.allOf(
+          jobs.save(Job.pending("broke", now.minusSeconds(40)).started(now.minusSeconds(40)).finished(new JobState.Failed(providerError), now.minusSeconds(39))),
+          jobs.save(Job.pending("done", now.minusSeconds(30)).started(now.minusSeconds(30))
+              .finished(new JobState.Completed(Map.of("result", "r".repeat(100_000))), now.minusSeconds(29))),
+          jobs.save(Job.pending("waiting", now.minusSeconds(20))),
+          jobs.save(Job.pending("traced", now.minusSeconds(10)).started(now.minusSeconds(10))
+              .finished(new JobState.Completed(Map.of("result", "x")), now.minusSeconds(9)))).join();
+    }
+    try (TraceStore store = TraceStore.open(dir, TraceRetention.DEFAULT, Clock.systemUTC())) {
+      store.finished(sample("traced", now.minusSeconds(10), RunStatus.COMPLETED));
+    }
+
+    TraceRetention keepThree = new TraceRetention(Duration.ofDays(7), 3);
+    try (LogJobStore jobs = LogJobStore.open(jobsDir, keepJobs, Clock.systemUTC());
+        TraceStore traces = TraceStore.open(dir, keepThree, Clock.systemUTC(), lostRuns(jobs))) {
+      assertThat(traces.recovery()).isEqualTo(new TraceStore.Recovery(3, 0, 2, 0));
+      Trace done = traces.find("done").orElseThrow();
+      assertThat(done.summary().status()).isEqualTo(RunStatus.COMPLETED);
+      assertThat(done.summary().startedAt()).isEqualTo(now.minusSeconds(30));
+      assertThat(done.summary().duration()).isEqualTo(Duration.ofSeconds(1));
+      assertThat(done.outputs().orElseThrow().get("result")).isEqualTo("r".repeat(100) + "… [truncated: 100000 chars]");
+      assertThat(done.spans()).isEmpty();
+      Trace waiting = traces.find("waiting").orElseThrow();
+      assertThat(waiting.summary().status()).isEqualTo(RunStatus.INTERRUPTED);
+      assertThat(waiting.summary().error().orElseThrow().message()).isEqualTo("interrupted by restart");
+      assertThat(traces.find("traced").orElseThrow().spans()).hasSize(4);
+      assertThat(traces.find("broke")).as("older than the three runs retention keeps").isEmpty();
+    }
+
+    try (LogJobStore jobs = LogJobStore.open(jobsDir, keepJobs, Clock.systemUTC());
+        TraceStore again = TraceStore.open(dir, keepThree, Clock.systemUTC(), lostRuns(jobs))) {
+      assertThat(again.recovery()).isEqualTo(new TraceStore.Recovery(3, 0, 0, 0));
+      assertThat(again.find("waiting").orElseThrow().summary().status()).isEqualTo(RunStatus.INTERRUPTED);
+    }
+  }
+
+  private static LostRuns lostRuns(LogJobStore jobs) {
+    return LostRuns.in(jobs, "story", "2.1.0", new ContentPolicy(true, List.of(), 100));
   }
 
   @Test
@@ -99,11 +151,11 @@ class TraceStoreTest {
     Files.write(segment, torn);
 
     try (TraceStore reopened = TraceStore.open(dir, TraceRetention.DEFAULT, Clock.systemUTC())) {
-      assertThat(reopened.recovery()).isEqualTo(new TraceStore.Recovery(2, 0, 1));
+      assertThat(reopened.recovery()).isEqualTo(new TraceStore.Recovery(2, 0, 0, 1));
       reopened.finished(sample("after", now, RunStatus.COMPLETED));
     }
     try (TraceStore again = TraceStore.open(dir, TraceRetention.DEFAULT, Clock.systemUTC())) {
-      assertThat(again.recovery()).isEqualTo(new TraceStore.Recovery(3, 0, 0));
+      assertThat(again.recovery()).isEqualTo(new TraceStore.Recovery(3, 0, 0, 0));
       assertThat(again.find("after").orElseThrow().spans()).hasSize(4);
       assertThat(again.find("kept-1")).isPresent();
     }
@@ -116,7 +168,7 @@ class TraceStoreTest {
     Files.writeString(dir.resolve("broken.json"), "{\"summary\": {\"job_id\": ");
     Files.writeString(dir.resolve("half-written.json.tmp"), "{");
     try (TraceStore store = TraceStore.open(dir, TraceRetention.DEFAULT, Clock.systemUTC())) {
-      assertThat(store.recovery()).isEqualTo(new TraceStore.Recovery(1, 0, 1));
+      assertThat(store.recovery()).isEqualTo(new TraceStore.Recovery(1, 0, 0, 1));
       store.finished(sample("../escape/attempt", Instant.now(), RunStatus.COMPLETED));
     }
     assertThat(dir.resolve("broken.json")).exists();
@@ -153,7 +205,7 @@ class TraceStoreTest {
     }
     long written = Files.size(onlySegment());
     try (TraceStore reopened = TraceStore.open(dir, keep500, Clock.systemUTC(), compactAfter)) {
-      assertThat(reopened.recovery()).isEqualTo(new TraceStore.Recovery(500, 0, 0));
+      assertThat(reopened.recovery()).isEqualTo(new TraceStore.Recovery(500, 0, 0, 0));
       assertThat(reopened.summaries().getFirst().jobId()).isEqualTo("run-7-249");
       assertThat(reopened.summaries().getLast().jobId()).isEqualTo("run-4-187");
       assertThat(reopened.summaries()).allSatisfy(s -> {
