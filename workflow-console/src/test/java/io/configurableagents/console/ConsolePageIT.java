@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -243,9 +244,17 @@ class ConsolePageIT {
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
   }
 
+  /** The whole page (the window grown to its height for a moment), as target/console-page-NN-name.png. */
   private static void screenshot(String name) throws IOException {
     Path target = Path.of("target", String.format("console-page-%02d-%s.png", ++shots, name));
-    Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    Dimension window = browser.manage().window().getSize();
+    long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
+    browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 140)));
+    try {
+      Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.manage().window().setSize(window);
+    }
   }
 
   private static WebDriver chromium(Path profile) throws IOException {
