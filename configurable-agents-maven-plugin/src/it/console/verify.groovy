@@ -78,12 +78,14 @@ try {
   // without a pom, from any directory
   def noPom = new File(basedir, 'target/no-pom')
   noPom.mkdirs()
+  new File(noPom, 'workflow.yaml').text = new File(basedir, 'workflow.yaml').text
   def bare = ItMaven.start(noPom, localRepositoryPath, [:], 'workflow:console', "-Dworkflow.consolePort=${port}")
   started << bare
   bare.await("Workflow console on http://127.0.0.1:${port}/", Duration.ofSeconds(120))
   def bareToken = ItConsole.token(ItDocker.get("http://127.0.0.1:${port}/").body())
   def bareFiles = ItConsole.request(port, 'GET', '/api/files', [Host: host, 'X-Console-Token': bareToken], '')
-  assert bareFiles.status() == 200 && bareFiles.body().contains('"files":[]')
+  assert bareFiles.status() == 200 && bareFiles.body().contains('"files":["workflow.yaml"]')
+  assert bareFiles.body().contains('"initial":"workflow.yaml"')
   stop(bare, 'no-pom')
 } finally {
   started.each { it.process().descendants().forEach { it.destroyForcibly() }; it.process().destroyForcibly() }

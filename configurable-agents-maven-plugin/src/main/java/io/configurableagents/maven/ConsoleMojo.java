@@ -109,10 +109,12 @@ public final class ConsoleMojo extends AbstractMojo {
   }
 
   private ConsoleSettings settings(RuntimeJars runtime) {
+    // without a pom, Maven's stand-in project has no directory: the one Maven was started in
     boolean inProject = project.getFile() != null;
-    Path basedir = project.getBasedir().toPath().toAbsolutePath();
+    Path basedir = (inProject ? project.getBasedir().toPath() : Path.of(session.getExecutionRootDirectory()))
+        .toAbsolutePath();
     Path cacheHome = Path.of(System.getProperty("user.home"), ".cache", "configurable-agents");
-    Path target = Path.of(project.getBuild().getDirectory());
+    Path target = inProject ? Path.of(project.getBuild().getDirectory()) : cacheHome;
     ConsoleSettings.Builder settings = ConsoleSettings.builder(basedir)
         .bind(consoleBind)
         .port(consolePort)
@@ -124,7 +126,9 @@ public final class ConsoleMojo extends AbstractMojo {
             .orElse(inProject ? target.resolve("workflow-cache") : cacheHome.resolve("workflow-cache")).toAbsolutePath())
         .dockerExecutable(dockerExecutable)
         .parentPid(ProcessHandle.current().pid());
-    Path workflow = workflowFile.toPath().toAbsolutePath().normalize();
+    // the default names ${project.basedir}, which the stand-in project lacks: then the file of that name here
+    Path given = workflowFile.toPath();
+    Path workflow = given.isAbsolute() && Files.isRegularFile(given) ? given : basedir.resolve(given.getFileName());
     if (Files.isRegularFile(workflow)) {
       settings.workflowFile(workflow);
     }

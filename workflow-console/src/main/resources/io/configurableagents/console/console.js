@@ -231,17 +231,36 @@
       item.addEventListener('click', () => goToLine(d.line, d.column));
       list.append(item);
     }
+    const lines = editor.value.split('\n');
+    const padding = parseFloat(getComputedStyle(editor).paddingLeft) || 0;
     for (const [line, onLine] of byLine) {
       const severity = onLine.some((d) => d.severity === 'error') ? 'error' : 'warning';
       const mark = element('div', 'mark ' + severity);
       mark.dataset.line = line;
       mark.style.top = `calc(${line - 1} * var(--code-line))`;
-      const text = onLine.map((d) => `${d.severity}: ${d.message}${d.hint ? ` (${d.hint})` : ''}`).join(' · ');
-      mark.append(element('span', 'msg', text));
-      mark.title = text;
+      // the fix first: it is what fits beside the code; the whole text is in the list and on hover
+      const text = onLine.map((d) => (d.hint ? `${d.hint} — ` : '') + `${d.severity}: ${d.message}`).join(' · ');
+      const msg = element('span', 'msg', text);
+      msg.style.left = `${padding + ((lines[line - 1] || '').length + 3) * charWidth()}px`;
+      mark.append(msg);
+      mark.title = onLine.map((d) => d.text).join('\n');
       marks.append(mark);
     }
     syncScroll();
+  }
+
+  let measuredCharWidth = 0;
+
+  /** The width of one character of the editor's font, to place a message after a line's code. */
+  function charWidth() {
+    if (!measuredCharWidth) {
+      const probe = element('span', '', '0'.repeat(100));
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre;font:inherit';
+      editor.parentElement.append(probe);
+      measuredCharWidth = probe.getBoundingClientRect().width / 100 || 8;
+      probe.remove();
+    }
+    return measuredCharWidth;
   }
 
   function goToLine(line, column) {

@@ -115,7 +115,20 @@ class ConsolePageIT {
     editor.clear();
     editor.sendKeys(TestConsoles.WORKFLOW_WITH_TYPO);
     WebElement mark = waitFor(By.cssSelector("#marks .mark.error[data-line='11']"));
-    assertThat(mark.getText()).contains("{state.topik} names no state field").contains("did you mean \"topic\"?");
+    assertThat(mark.getText()).startsWith("did you mean \"topic\"? — error: ").contains("{state.topik} names no state field");
+    // on line 11 of the text as the browser lays it out, and after its code, not over it
+    Number offset = (Number) ((JavascriptExecutor) browser).executeScript("const t = arguments[0], m = arguments[1];"
+        + " const s = getComputedStyle(t); return m.getBoundingClientRect().top - (t.getBoundingClientRect().top"
+        + " + parseFloat(s.paddingTop) + 10 * parseFloat(s.lineHeight) - t.scrollTop);", editor, mark);
+    assertThat(Math.abs(offset.doubleValue())).as("the mark's offset from line 11, in pixels").isLessThan(1.5);
+    Boolean afterCode = (Boolean) ((JavascriptExecutor) browser).executeScript("const t = arguments[0];"
+        + " const msg = arguments[1].querySelector('.msg'); const probe = document.createElement('span');"
+        + " probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre;font:inherit';"
+        + " probe.textContent = t.value.split('\\n')[10]; t.parentElement.append(probe);"
+        + " const end = t.getBoundingClientRect().left + parseFloat(getComputedStyle(t).paddingLeft)"
+        + " + probe.getBoundingClientRect().width; probe.remove(); return msg.getBoundingClientRect().left >= end;",
+        editor, mark);
+    assertThat(afterCode).as("the message starts after the line's code").isTrue();
     assertThat(browser.findElement(By.cssSelector("#diagnostics li.error[data-line='11']")).getText())
         .startsWith("11:24").contains("did you mean \"topic\"?");
     waitForText(By.id("workflow-status"), "1 error");
