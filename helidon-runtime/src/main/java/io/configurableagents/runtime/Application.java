@@ -21,11 +21,19 @@ public record Application(
 
   /** Opens the job store under {@code config.dataDir()} and starts the job service. */
   public static Application start(RuntimeConfig config, WorkflowRunner runner, OpenApiTexts openApi) {
-    Clock clock = Clock.systemUTC();
-    LogJobStore store =
-        LogJobStore.open(config.dataDir().resolve("jobs"), new Retention(config.jobRetention(), config.jobRetentionCount()), clock);
-    JobService jobs = new JobService(runner, store, config.maxRunsInFlight(), clock);
+    return start(config, openStore(config), runner, openApi);
+  }
+
+  /** Starts the job service over a job store already open. */
+  public static Application start(RuntimeConfig config, LogJobStore store, WorkflowRunner runner, OpenApiTexts openApi) {
+    JobService jobs = new JobService(runner, store, config.maxRunsInFlight(), Clock.systemUTC());
     return new Application(runner, store, jobs, ApiSettings.of(config), openApi);
+  }
+
+  /** The job store under {@code DATA_DIR/jobs}, with the configured retention. */
+  public static LogJobStore openStore(RuntimeConfig config) {
+    return LogJobStore.open(
+        config.dataDir().resolve("jobs"), new Retention(config.jobRetention(), config.jobRetentionCount()), Clock.systemUTC());
   }
 
   /**

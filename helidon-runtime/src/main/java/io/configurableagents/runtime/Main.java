@@ -9,6 +9,7 @@ import io.configurableagents.runtime.aot.AotTraining;
 import io.configurableagents.runtime.engine.EngineOptions;
 import io.configurableagents.runtime.engine.RunListener;
 import io.configurableagents.runtime.engine.WorkflowEngine;
+import io.configurableagents.runtime.http.AccessFilter;
 import io.configurableagents.runtime.http.ConnectionClose;
 import io.configurableagents.runtime.http.DocsHttpService;
 import io.configurableagents.runtime.http.ErrorMapping;
@@ -41,10 +42,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Entry point of the container. Wiring only: configuration from the environment, the workflow
@@ -66,18 +64,16 @@ public final class Main {
     FatalFailure.stopOnUncaughtVmErrors();
     RuntimeConfig config;
     Workflow workflow;
-    Application app;
     Tracing tracing;
+    Application app;
     try {
       config = RuntimeConfig.fromEnvironment(System.getenv());
-      checkPorts(config);
       workflow = WorkflowLoader.fromPath(config.workflowFile()).load();
-      // the job store opens first (its errors name DATA_DIR); no run starts before the server, so
-      // the forwarding listener reaches the recorder for every run
-      AtomicReference<RunListener> traces = new AtomicReference<>(RunListener.NONE);
-      app = application(config, workflow, event -> traces.get().onEvent(event));
-      tracing = Tracing.start(workflow, config.dataDir().resolve("traces"), System.getenv(), Clock.systemUTC(), app.store());
-      traces.set(tracing.recorder());
+      // the job store first (its errors name DATA_DIR; tracing recovers runs a crash left untraced
+      // from it), then tracing, then the engine reporting to it
+      LogJobStore jobs = Application.openStore(config);
+      tracing = Tracing.start(workflow, config.dataDir().resolve("traces"), System.getenv(), Clock.systemUTC(), jobs);
+      app = application(config, workflow, jobs, tracing.recorder());
     } catch (WorkflowDefinitionException e) {
       System.err.println(e.getMessage());
       System.err.println("fix the workflow file (WORKFLOW_FILE) and start again");
@@ -92,16 +88,17 @@ public final class Main {
     server(builder, config, app);
     traces(builder, config, tracing.traces());
     WebServer server = builder.build().start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(config, app, tracing, server), "graceful-shutdown"));
-    report(workflow, config, app, server);
-    tracing.describe().forEach(System.out::println);
-    if (config.tracesPort().isPresent()) {
-      System.out.println("traces page on port " + server.port(TRACES_SOCKET));
-    }
+    Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(config, app, tracing, server), "graceful-shutdown"));
+    StartupReport.lines(workflow, config, app, tracing, server).forEach(System.out::println);
     if (AotTraining.requested(System.getenv())) {
-      train(server, config.tracesPort().isPresent() ? OptionalInt.of(server.port(TRACES_SOCKET)) : OptionalInt.empty());
+      train(server, tracesPort(config, server));
     }
     AotCache.maintainInBackground(Main.class.getName(), System.out::println);
+  }
+
+  /** The traces page's port, when it listens. */
+  static OptionalInt tracesPort(RuntimeConfig config, WebServer server) {
+    return config.tracesPort().isPresent() ? OptionalInt.of(server.port(TRACES_SOCKET)) : OptionalInt.empty();
   }
 
   /** The AOT cache's training run: the first requests a service answers, then exit (see {@link AotTraining}). */
@@ -119,10 +116,10 @@ public final class Main {
    * The engine over the workflow (reporting to the trace recorder), its OpenAPI document (rendered
    * on first request), and the job store under DATA_DIR.
    */
-  private static Application application(RuntimeConfig config, Workflow workflow, RunListener listener) {
+  private static Application application(RuntimeConfig config, Workflow workflow, LogJobStore jobs, RunListener listener) {
     WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT,
         LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT), Tools.create(Environment.system(), config.dataDir()));
-    return Application.start(config, new EngineRunner(engine, listener), OpenApiTexts.of(workflow));
+    return Application.start(config, jobs, new EngineRunner(engine, listener), OpenApiTexts.of(workflow, config.access().keys()));
   }
 
   /**
@@ -149,14 +146,6 @@ public final class Main {
         .routing(routing -> routing(routing.addFeature(connections), app));
   }
 
-  /** The traces page needs a port of its own. */
-  static void checkPorts(RuntimeConfig config) {
-    if (config.port() != 0 && config.tracesPort().orElse(0) == config.port()) {
-      throw new WorkflowException("invalid runtime configuration:" + System.lineSeparator() + "  TRACES_PORT and PORT are both "
-          + config.port() + "; give the traces page another port, or TRACES_PORT=0 to turn it off");
-    }
-  }
-
   /**
    * The traces page and its JSON API on their own listener ({@code TRACES_PORT}; none when 0):
    * nothing of it is reachable through the API port.
@@ -171,12 +160,16 @@ public final class Main {
             .idleConnectionTimeout(limits.idleTimeout())
             .idleConnectionPeriod(limits.idleCheckPeriod())
             .maxPayloadSize(TRACES_MAX_BODY_BYTES))
-        .routing(TRACES_SOCKET, routing -> routing.addFilter(new ConnectionClose()).register(new TracesHttpService(traces))));
+        .routing(TRACES_SOCKET, routing -> routing
+            .addFilter(new ConnectionClose())
+            .addFilter(AccessFilter.traces(config.access().keys()))
+            .register(new TracesHttpService(traces))));
   }
 
   static void routing(HttpRouting.Builder routing, Application app) {
     ErrorMapping.register(routing);
     routing.addFilter(new ConnectionClose());
+    routing.addFilter(AccessFilter.api(app.settings().access().keys()));
     routing.register(
         new InfoHttpService(app.runner().workflow()),
         new HealthHttpService(Clock.systemUTC()),
@@ -185,31 +178,5 @@ public final class Main {
         new SchemaHttpService(app.runner().workflow()),
         new OpenApiHttpService(app.openApi()),
         new DocsHttpService());
-  }
-
-  private static void stop(RuntimeConfig config, Application app, Tracing tracing, WebServer server) {
-    // after a fatal failure the runs in flight cannot be stored anyway: no grace
-    Duration grace = FatalFailure.stopping() ? Duration.ZERO : config.shutdownGrace();
-    System.out.println("shutting down: no new runs; waiting up to " + grace.toSeconds()
-        + " s for " + app.jobs().runsInFlight() + " run(s) in flight");
-    app.jobs().shutdown(grace);
-    server.stop();
-    app.store().close();
-    tracing.close();
-    System.out.println("stopped");
-  }
-
-  private static void report(Workflow workflow, RuntimeConfig config, Application app, WebServer server) {
-    LogJobStore.Recovery recovery = app.store().recovery();
-    System.out.println("configurable-agents runtime: workflow \"" + workflow.name() + "\" " + workflow.versionOrDefault()
-        + " on port " + server.port());
-    System.out.println("jobs in " + config.dataDir().resolve("jobs") + ": " + recovery.jobs() + " kept, "
-        + recovery.interrupted() + " marked interrupted by restart"
-        + (recovery.damagedRecords() > 0 ? ", " + recovery.damagedRecords() + " damaged record(s) skipped" : ""));
-    List<String> missing = app.runner().missingEnvironment();
-    if (!missing.isEmpty()) {
-      System.out.println("not ready: missing environment variable(s) " + String.join(", ", missing)
-          + "; runs that need them fail until they are set");
-    }
   }
 }

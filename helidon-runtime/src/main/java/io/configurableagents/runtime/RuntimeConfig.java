@@ -1,11 +1,17 @@
 package io.configurableagents.runtime;
 
 import io.configurableagents.core.WorkflowException;
+import io.configurableagents.runtime.http.AccessSettings;
+import io.configurableagents.runtime.http.ApiKeys;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -25,6 +31,8 @@ import java.util.OptionalLong;
  * @param jobRetention {@code JOB_RETENTION_HOURS}, how long finished jobs stay readable
  * @param jobRetentionCount {@code JOB_RETENTION_COUNT}, how many finished jobs stay readable
  * @param connections {@code MAX_CONNECTIONS} and {@code IDLE_TIMEOUT}, the API listener's limits
+ * @param access {@code API_KEYS}, {@code API_KEYS_FILE}, {@code RATE_LIMIT}, {@code RATE_LIMIT_BURST},
+ *     {@code MAX_RUNS_IN_FLIGHT_PER_KEY}: who may call the API, and how often
  */
 public record RuntimeConfig(
     Path workflowFile,
@@ -38,7 +46,8 @@ public record RuntimeConfig(
     OptionalInt maxRunsInFlight,
     Duration jobRetention,
     int jobRetentionCount,
-    ConnectionLimits connections) {
+    ConnectionLimits connections,
+    AccessSettings access) {
 
   public RuntimeConfig {
     if (maxWait.compareTo(syncTimeout) < 0) {
@@ -69,12 +78,27 @@ public record RuntimeConfig(
             r.integer("JOB_RETENTION_COUNT", 10_000, 1, Integer.MAX_VALUE),
             new ConnectionLimits(
                 r.integer("MAX_CONNECTIONS", ConnectionLimits.defaultMaxConnections(descriptorLimit), 1, Integer.MAX_VALUE),
-                Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))));
+                Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))),
+            access(r));
+    if (config.port() != 0 && config.tracesPort().orElse(0) == config.port()) {
+      r.problems.add("TRACES_PORT and PORT are both " + config.port() + "; give the traces page another port, or TRACES_PORT=0 to turn it off");
+    }
     if (!r.problems.isEmpty()) {
       throw new WorkflowException(
           "invalid runtime configuration:" + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", r.problems));
     }
     return config;
+  }
+
+  private static AccessSettings access(Reader r) {
+    List<String> keys = new ArrayList<>(Arrays.asList(r.text("API_KEYS", "").split(",")));
+    keys.addAll(r.keyFile("API_KEYS_FILE"));
+    double rate = r.decimal("RATE_LIMIT", 0, 1_000_000);
+    int burst = r.integer("RATE_LIMIT_BURST", AccessSettings.RateLimit.defaultBurst(rate), 1, 1_000_000);
+    return new AccessSettings(
+        ApiKeys.of(keys),
+        rate > 0 ? Optional.of(new AccessSettings.RateLimit(rate, burst)) : Optional.empty(),
+        positive(r.integer("MAX_RUNS_IN_FLIGHT_PER_KEY", 0, 0, Integer.MAX_VALUE)));
   }
 
   private static OptionalInt positive(int value) {
@@ -111,6 +135,42 @@ public record RuntimeConfig(
           name + "=\"" + shorten(value) + "\" is not a whole number from " + min + " to " + max
               + " (unset it to use the default, " + fallback + ")");
       return fallback;
+    }
+
+    double decimal(String name, double min, double max) {
+      String value = env.get(name);
+      if (value == null || value.isBlank()) {
+        return 0;
+      }
+      try {
+        double parsed = Double.parseDouble(value.trim());
+        if (parsed >= min && parsed <= max) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problems.add(name + "=\"" + shorten(value) + "\" is not a number from " + min + " to " + max + " (unset it for no limit)");
+      return 0;
+    }
+
+    /** One key a line (blank lines and lines starting with # ignored); the problems never show a key. */
+    List<String> keyFile(String name) {
+      String value = env.get(name);
+      if (value == null || value.isBlank()) {
+        return List.of();
+      }
+      Path file = Path.of(value.trim());
+      try {
+        List<String> keys = Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        if (keys.isEmpty()) {
+          problems.add(name + "=" + file + " holds no key (one key a line); put the keys in it, or unset " + name);
+        }
+        return keys;
+      } catch (IOException | RuntimeException e) {
+        problems.add(name + "=" + file + " cannot be read (" + e.getClass().getSimpleName() + "); mount the file or unset " + name);
+        return List.of();
+      }
     }
 
     private static String shorten(String value) {

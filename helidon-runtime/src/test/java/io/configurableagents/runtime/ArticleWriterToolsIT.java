@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +26,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code article_writer.yaml} of the conformance corpus, run by the packaged jar over HTTP: the
  * fake Gemini model of its research node asks for {@code serper_search}, the runtime calls a fake
  * Serper on loopback, and the model answers from the result; the write node writes from that.
+ * The trace (its JSON, and the traces page in a headless Chromium) shows the tool call between the
+ * research node's two LLM turns.
  */
 class ArticleWriterToolsIT {
   private static final Path CORPUS =
@@ -118,6 +126,22 @@ class ArticleWriterToolsIT {
     assertThat(tool.at("/arguments/text").asText()).contains("matcha");
     assertThat(tool.at("/result/text").asText()).contains(SNIPPET);
     assertThat(tool.path("status").asText()).isEqualTo("ok");
+
+    WebDriver browser = TracesPageIT.chromium(dir.resolve("profile"));
+    try {
+      browser.get("http://127.0.0.1:" + tracesPort + "/#/runs/" + body.get("job_id").asText());
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+      WebElement toolRow = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#span-tree .span-row[data-kind='tool']")));
+      assertThat(browser.findElements(By.cssSelector("#span-tree .span-row")))
+          .extracting(e -> e.getAttribute("data-kind"))
+          .containsExactly("run", "node", "llm", "tool", "llm", "node", "llm");
+      assertThat(toolRow.getText()).contains("serper_search (round 1)");
+      toolRow.click();
+      WebElement details = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#span-details:not([hidden])")));
+      assertThat(details.getText()).contains("Tool call").contains("matcha").contains(SNIPPET);
+    } finally {
+      browser.quit();
+    }
   }
 
   private static JsonNode findTool(JsonNode trace) {

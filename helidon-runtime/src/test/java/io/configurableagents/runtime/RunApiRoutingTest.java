@@ -71,7 +71,7 @@ class RunApiRoutingTest {
     JsonNode body = response.json();
     assertThat(body.at("/error/type").asText()).isEqualTo("invalid_inputs");
     assertThat(body.at("/problems/0/field").asText()).isEqualTo("message");
-    assertThat(body.at("/problems/0/message").asText()).isEqualTo("expected str, got 7");
+    assertThat(body.at("/problems/0/message").asText()).isEqualTo("expected str, got int 7 (write it in quotes to pass it as text)");
   }
 
   @Test

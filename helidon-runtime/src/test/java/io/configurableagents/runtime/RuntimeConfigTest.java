@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.configurableagents.core.WorkflowException;
+import io.configurableagents.runtime.http.AccessSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RuntimeConfigTest {
 
@@ -82,5 +86,43 @@ class RuntimeConfigTest {
         .hasMessageContaining("PORT=\"http\" is not a whole number from 0 to 65535 (unset it to use the default, 8000)")
         .hasMessageContaining("SHUTDOWN_GRACE=\"20s\" is not a whole number from 0 to 3600")
         .hasMessageContaining("MAX_BODY_BYTES=\"0\" is not a whole number from 1 to");
+  }
+
+  @Test
+  void apiKeysComeFromTheVariableAndTheFileAndAreNeverPrinted(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("keys"), "# one key a line\nfile-key-0123456789\n\n");
+    RuntimeConfig config = RuntimeConfig.fromEnvironment(Map.of("API_KEYS", "env-key-one, env-key-two,", "API_KEYS_FILE", file.toString()));
+
+    assertThat(config.access().keys().count()).isEqualTo(3);
+    assertThat(config.toString()).contains("3 API key(s)").doesNotContain("env-key-one").doesNotContain("file-key-0123456789");
+    assertThat(RuntimeConfig.fromEnvironment(Map.of()).access()).isEqualTo(AccessSettings.OPEN);
+  }
+
+  @Test
+  void theBurstDefaultsToOneSecondOfTheRateLimit() {
+    AccessSettings access = RuntimeConfig.fromEnvironment(Map.of("RATE_LIMIT", "2.5", "MAX_RUNS_IN_FLIGHT_PER_KEY", "4")).access();
+
+    assertThat(access.rateLimit()).hasValue(new AccessSettings.RateLimit(2.5, 3));
+    assertThat(access.maxRunsInFlightPerCaller()).hasValue(4);
+  }
+
+  @Test
+  void aKeyFileThatCannotBeReadOrHoldsNoKeyStopsTheStartNamingIt(@TempDir Path dir) throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty"), "# nothing yet\n");
+
+    assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("API_KEYS_FILE", dir.resolve("missing").toString(), "RATE_LIMIT", "fast")))
+        .isInstanceOf(WorkflowException.class)
+        .hasMessageContaining("API_KEYS_FILE=" + dir.resolve("missing") + " cannot be read (NoSuchFileException); mount the file or unset API_KEYS_FILE")
+        .hasMessageContaining("RATE_LIMIT=\"fast\" is not a number from 0.0 to 1000000.0 (unset it for no limit)");
+    assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("API_KEYS_FILE", empty.toString())))
+        .hasMessageContaining("API_KEYS_FILE=" + empty + " holds no key (one key a line)");
+  }
+
+  @Test
+  void theTracesPageCannotShareTheApiPort() {
+    assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("PORT", "9000", "TRACES_PORT", "9000")))
+        .isInstanceOf(WorkflowException.class)
+        .hasMessageContaining("TRACES_PORT and PORT are both 9000; give the traces page another port, or TRACES_PORT=0 to turn it off");
+    assertThat(RuntimeConfig.fromEnvironment(Map.of("PORT", "0", "TRACES_PORT", "0")).tracesPort()).isEmpty();
   }
 }

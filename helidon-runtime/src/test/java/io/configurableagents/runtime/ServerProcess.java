@@ -176,6 +176,11 @@ final class ServerProcess implements AutoCloseable {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Sends any request (headers of one's own); its URI is relative to the API port. */
+  HttpResponse<String> send(String path, HttpRequest.Builder request) throws IOException, InterruptedException {
+    return HTTP.send(request.uri(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -103,7 +104,8 @@ class TracesPageIT {
   void aFailedRunShowsItsErrorAndTheStatusFilterFindsIt() throws IOException {
     browser.get(page("/"));
     new Select(waitFor(By.id("status-filter"))).selectByValue("failed");
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+    // the list is drawn again every 2 s: a row found may be replaced before it is read
+    new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(
         d -> d.findElements(By.cssSelector("tr.run-row")).stream().allMatch(r -> failedJob.equals(r.getAttribute("data-job-id"))));
 
     browser.findElement(By.cssSelector("tr.run-row[data-job-id='" + failedJob + "'] a.run-link")).click();
@@ -151,7 +153,8 @@ class TracesPageIT {
         csp -> assertThat(csp).contains("default-src 'self'"));
   }
 
-  private static WebDriver chromium(Path profile) throws IOException {
+  /** A headless Chromium with its own profile (the machine's /usr/bin/chromium and chromedriver). */
+  static WebDriver chromium(Path profile) throws IOException {
     Files.createDirectories(profile);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toString());

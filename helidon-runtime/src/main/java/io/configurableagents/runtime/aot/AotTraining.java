@@ -42,6 +42,9 @@ public final class AotTraining {
   static Map<String, String> environment(Map<String, String> current, Path dataDir, int freeTracesPort) {
     Map<String, String> env = new HashMap<>(current);
     env.keySet().removeIf(name -> name.endsWith("_API_KEY"));
+    // the training requests carry no key: they must reach the handlers, not the 401
+    env.remove("API_KEYS");
+    env.remove("API_KEYS_FILE");
     env.put("PORT", "0");
     env.put("TRACES_PORT", "0".equals(current.get("TRACES_PORT")) ? "0" : String.valueOf(freeTracesPort));
     env.put("DATA_DIR", dataDir.toString());

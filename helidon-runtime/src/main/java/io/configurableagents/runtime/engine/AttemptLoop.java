@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The attempts of one LLM node execution (workflow-format.md B 10.1 with A.3), the only attempt
+ * The attempts of one LLM node execution (docs/engine.md, "Attempts and retries"), the only attempt
  * loop of the runtime: up to {@code max_retries} attempts; an answer that is malformed or
  * mistyped is retried at once with the {@link ClarificationNote}; a retriable provider error
  * (429, 5xx, timeout, connection) after the {@link Backoff} or the provider's {@code Retry-After};
@@ -169,6 +169,8 @@ final class AttemptLoop {
               answered.map(LlmResponse::inputTokens).orElse(0),
               answered.map(LlmResponse::outputTokens).orElse(0),
               answered.map(r -> r.wantsTools() ? ToolCall.describe(r.toolCalls()) : r.text()).map(run::redact),
+              answered.map(LlmResponse::modelName),
+              answered.flatMap(LlmResponse::finishReason),
               outcome,
               retryIn));
     }

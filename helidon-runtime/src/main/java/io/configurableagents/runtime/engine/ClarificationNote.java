@@ -1,8 +1,8 @@
 package io.configurableagents.runtime.engine;
 
 /**
- * The note appended to the prompt after a malformed or mistyped answer (workflow-format.md A.3,
- * B 10.1): a blank line, what was wrong, and a request for an exact schema match. Always appended
+ * The note appended to the prompt after a malformed or mistyped answer (docs/engine.md,
+ * "Attempts and retries"): a blank line, what was wrong, and a request for an exact schema match. Always appended
  * to the original prompt, so notes never pile up over attempts.
  */
 final class ClarificationNote {

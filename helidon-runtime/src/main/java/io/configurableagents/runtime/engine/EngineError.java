@@ -9,7 +9,6 @@ import java.util.Locale;
  */
 public enum EngineError {
   /** The caller's inputs do not fit the state (every problem listed). */
-  INVALID_INPUTS(false, "the inputs do not fit the workflow's state: %s"),
   /** A provider refused or failed the call (after retries when retriable). */
   PROVIDER_ERROR(true, "node \"%s\": %s"),
   /** The model's answers never matched the output schema within the attempt count. */

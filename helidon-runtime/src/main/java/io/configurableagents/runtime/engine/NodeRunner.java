@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 /**
  * Runs one node execution: claims a step (the step limit), checks the deadline and cancellation,
  * emits the node's events, records its cost, and for an LLM node renders the input mappings and
- * the prompt, checks the provider key and asks the model (B 10, steps 1-9).
+ * the prompt, checks the provider key and asks the model (docs/engine.md, "One node").
  */
 final class NodeRunner {
   private final Run run;

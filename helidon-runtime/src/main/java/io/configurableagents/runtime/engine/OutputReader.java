@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Reads a model's answer into a node's updates: parses the JSON object ({@link JsonAnswers}: a
  * Markdown code fence around it is tolerated), takes {@code result} for a simple output and one
- * property per field otherwise, and coerces each value with the lax rules (workflow-format.md B
- * 4.2, element types included). Everything wrong is reported at once, so the clarification note
+ * property per field otherwise, and coerces each value with the lax rules (docs/workflow-format.md,
+ * "How values are coerced", element types included). Everything wrong is reported at once, so the clarification note
  * can name it.
  */
 final class OutputReader {

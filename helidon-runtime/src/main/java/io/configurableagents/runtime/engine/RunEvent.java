@@ -23,11 +23,16 @@ public sealed interface RunEvent {
 
   Instant timestamp();
 
-  /** The run begins: its inputs have been coerced into the initial state. */
-  record RunStarted(String runId, Instant timestamp, String workflow, Map<String, Object> initialState)
+  /**
+   * The run begins: its inputs have been coerced into the initial state.
+   *
+   * @param traceParent the caller's trace context, when the request carried one
+   */
+  record RunStarted(String runId, Instant timestamp, String workflow, Map<String, Object> initialState, Optional<TraceParent> traceParent)
       implements RunEvent {
     public RunStarted {
       initialState = Collections.unmodifiableMap(new LinkedHashMap<>(initialState));
+      Objects.requireNonNull(traceParent, "traceParent");
     }
   }
 
@@ -69,6 +74,8 @@ public sealed interface RunEvent {
    * An LLM attempt ended.
    *
    * @param response the raw answer text, when the provider answered
+   * @param responseModel the model that answered, as the provider named it, when it answered
+   * @param finishReason why the model stopped ({@code stop}, {@code length}, ...), when the provider said
    * @param retryIn present when another attempt follows, after this delay (back-off or
    *     {@code Retry-After}); the outcome says why
    */
@@ -82,11 +89,15 @@ public sealed interface RunEvent {
       long inputTokens,
       long outputTokens,
       Optional<String> response,
+      Optional<String> responseModel,
+      Optional<String> finishReason,
       AttemptOutcome outcome,
       Optional<Duration> retryIn)
       implements RunEvent {
     public LlmAttemptFinished {
       Objects.requireNonNull(response, "response");
+      Objects.requireNonNull(responseModel, "responseModel");
+      Objects.requireNonNull(finishReason, "finishReason");
       Objects.requireNonNull(outcome, "outcome");
       Objects.requireNonNull(retryIn, "retryIn");
     }

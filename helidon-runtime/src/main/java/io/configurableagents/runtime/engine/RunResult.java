@@ -17,7 +17,7 @@ public sealed interface RunResult {
   /**
    * The run reached its end.
    *
-   * @param outputs the final state (workflow-format.md A.4): every declared field in declaration
+   * @param outputs the final state (docs/runtime.md, "`POST /run`"): every declared field in declaration
    *     order, nested objects as maps, hidden values ({@code _loop_iteration_*},
    *     {@code _parallel_*}) left out; JSON data model values
    */

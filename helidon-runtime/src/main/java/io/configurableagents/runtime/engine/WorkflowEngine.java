@@ -2,9 +2,6 @@ package io.configurableagents.runtime.engine;
 
 import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.Workflow;
-import io.configurableagents.core.types.Coercion;
-import io.configurableagents.core.types.CoercionProblem;
-import io.configurableagents.core.types.CoercionResult;
 import io.configurableagents.runtime.llm.LlmClient;
 import io.configurableagents.runtime.llm.Environment;
 import io.configurableagents.runtime.llm.LlmClients;
@@ -18,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Runs one validated workflow, many times, concurrently. Created once per process: compiles the
@@ -27,8 +24,8 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT, clients);
- * CoercionResult inputs = engine.prepareInputs(body);          // 422 when !inputs.ok()
- * RunResult result = engine.run(jobId, castToMap(inputs.value()), RunControl.create(), listener);
+ * PreparedInputs inputs = engine.prepareInputs(body);          // InvalidInputsException: 422
+ * RunResult result = engine.run(jobId, inputs, RunControl.create(), listener);
  * </pre>
  *
  * <p>The engine never logs and never starts threads of its own for a run's main path: the caller
@@ -103,10 +100,12 @@ public final class WorkflowEngine {
   /**
    * Coerces and checks a caller's inputs with workflow-core's rules (every problem at once), giving
    * the initial state: every declared field in declaration order. Cheap; the HTTP layer calls it
-   * before creating a job (422 on problems).
+   * before creating a job.
+   *
+   * @throws InvalidInputsException listing every problem (the API answers 422)
    */
-  public CoercionResult prepareInputs(Map<String, Object> inputs) {
-    return Coercion.coerceState(graph.workflow().state(), inputs);
+  public PreparedInputs prepareInputs(Map<String, Object> inputs) {
+    return PreparedInputs.coerce(graph.workflow(), inputs);
   }
 
   /**
@@ -130,21 +129,25 @@ public final class WorkflowEngine {
    * result is the final state, a precise error, or cancelled.
    *
    * @param runId the job id, carried by every event
-   * @param inputs the caller's inputs, usually the value of a successful {@link #prepareInputs};
-   *     they are coerced again (coercion is idempotent), and problems fail the run at once with
-   *     {@link EngineError#INVALID_INPUTS}
+   * @param inputs from {@link #prepareInputs} of this engine, taken as they are
+   * @param traceParent the caller's trace context, passed on in {@link RunEvent.RunStarted}
    * @param control lets another thread cancel the run; one control per run
    * @param listener receives every {@link RunEvent}; called on the thread that caused the event
    *     (branches call it concurrently, so it must be thread-safe); a listener that throws is
    *     ignored (it never fails a run)
    */
-  public RunResult run(String runId, Map<String, Object> inputs, RunControl control, RunListener listener) {
+  public RunResult run(
+      String runId, PreparedInputs inputs, Optional<TraceParent> traceParent, RunControl control, RunListener listener) {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(traceParent, "traceParent");
     Objects.requireNonNull(control, "control");
     Objects.requireNonNull(listener, "listener");
+    if (inputs.workflow() != graph.workflow()) {
+      throw new IllegalArgumentException("the inputs were prepared for another workflow; use this engine's prepareInputs");
+    }
     Run run = new Run(runId, graph, options, limits, redactor, control, listener);
-    run.emit(new RunEvent.RunStarted(runId, run.startedAt(), graph.workflow().name(), inputs));
+    run.emit(new RunEvent.RunStarted(runId, run.startedAt(), graph.workflow().name(), inputs.state(), traceParent));
     RunResult result = execute(run, inputs);
     run.emit(new RunEvent.RunFinished(runId, run.now(), result));
     if (control.wasInterrupted()) {
@@ -153,18 +156,18 @@ public final class WorkflowEngine {
     return result;
   }
 
-  private RunResult execute(Run run, Map<String, Object> inputs) {
+  /** {@link #run} outside any caller's trace. */
+  public RunResult run(String runId, PreparedInputs inputs, RunControl control, RunListener listener) {
+    return run(runId, inputs, Optional.empty(), control, listener);
+  }
+
+  private RunResult execute(Run run, PreparedInputs inputs) {
     try {
-      CoercionResult initial = prepareInputs(inputs);
-      if (!initial.ok()) {
-        String problems = initial.problems().stream().map(CoercionProblem::toString).collect(Collectors.joining("; "));
-        return new RunResult.Failed(RunError.of(EngineError.INVALID_INPUTS, problems), run.metadata());
-      }
       List<RequiredVariable> missing = missingIn();
       if (!missing.isEmpty()) {
         return new RunResult.Failed(missingKeys(missing), run.metadata());
       }
-      WorkflowState end = new Walker(run).walk(WorkflowState.initial(stateOf(initial)), Scope.root(run.control()));
+      WorkflowState end = new Walker(run).walk(WorkflowState.initial(inputs.state()), Scope.root(run.control()));
       return new RunResult.Succeeded(end.values(), run.metadata());
     } catch (RunFailure f) {
       return new RunResult.Failed(f.error(), run.metadata());
@@ -178,10 +181,5 @@ public final class WorkflowEngine {
   private static RunError missingKeys(List<RequiredVariable> missing) {
     String message = MissingEnvironmentException.forVariables(missing).getMessage();
     return RunError.at(EngineError.MISSING_API_KEY, missing.get(0).nodeIds().get(0), message);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> stateOf(CoercionResult initial) {
-    return (Map<String, Object>) initial.value();
   }
 }

@@ -9,9 +9,10 @@ import java.time.Duration;
  * @param syncTimeout how long {@code POST /run} waits by default
  * @param maxWait the largest wait a caller may ask for
  * @param maxBodyBytes the largest body accepted
+ * @param access the API keys and the limits per caller
  */
-public record ApiSettings(Duration syncTimeout, Duration maxWait, long maxBodyBytes) {
+public record ApiSettings(Duration syncTimeout, Duration maxWait, long maxBodyBytes, AccessSettings access) {
   public static ApiSettings of(RuntimeConfig config) {
-    return new ApiSettings(config.syncTimeout(), config.maxWait(), config.maxBodyBytes());
+    return new ApiSettings(config.syncTimeout(), config.maxWait(), config.maxBodyBytes(), config.access());
   }
 }

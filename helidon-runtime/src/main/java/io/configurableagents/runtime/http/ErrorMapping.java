@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configurableagents.core.types.CoercionProblem;
+import io.configurableagents.runtime.engine.InvalidInputsException;
 import io.configurableagents.runtime.jobs.JobService;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -18,7 +19,7 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
- * Every error answer of the API, mapped once. Bodies are {@code {"error": {"type", "message"}}}
+ * Every error answer of the API, mapped once. Bodies are {@code {"status": "error", "error": {"type", "message"}}}
  * (plus {@code problems} for 422). Unexpected exceptions answer 500 without their message, which
  * goes to the server log.
  */
@@ -30,6 +31,7 @@ public final class ErrorMapping {
   public static void register(HttpRouting.Builder routing) {
     routing
         .error(InvalidInputsException.class, ErrorMapping::invalidInputs)
+        .error(TooManyRunsException.class, ErrorMapping::tooManyRuns)
         .error(HttpProblem.class, ErrorMapping::problem)
         .error(JobService.NotAcceptingException.class, ErrorMapping::notAccepting)
         .error(RequestException.class, ErrorMapping::badRequest)
@@ -38,12 +40,17 @@ public final class ErrorMapping {
   }
 
   private static void invalidInputs(ServerRequest req, ServerResponse res, InvalidInputsException e) {
-    ObjectNode body = Json.error(e.type(), e.getMessage());
+    ObjectNode body = Json.error("invalid_inputs", e.getMessage());
     ArrayNode problems = body.putArray("problems");
     for (CoercionProblem p : e.problems()) {
       problems.addObject().put("field", p.path()).put("message", p.message());
     }
-    send(res, e.status(), body);
+    send(res, Status.UNPROCESSABLE_CONTENT_422, body);
+  }
+
+  private static void tooManyRuns(ServerRequest req, ServerResponse res, TooManyRunsException e) {
+    res.header(HeaderNames.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+    problem(req, res, e);
   }
 
   private static void problem(ServerRequest req, ServerResponse res, HttpProblem e) {

@@ -32,8 +32,13 @@ final class Json {
     }
   }
 
+  /**
+   * The API's error body, {@code {"status": "error", "error": {"type", "message"}}}: its status
+   * tells it from a failed run's {@code {"status": "failed", "job_id", "error"}}.
+   */
   static ObjectNode error(String type, String message) {
     ObjectNode body = object();
+    body.put("status", "error");
     ObjectNode error = body.putObject("error");
     error.put("type", type);
     error.put("message", message);

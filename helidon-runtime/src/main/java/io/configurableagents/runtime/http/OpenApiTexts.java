@@ -21,11 +21,12 @@ public final class OpenApiTexts {
     this.render = render;
   }
 
-  /** The document of {@code workflow}, made by workflow-core on first use. */
-  public static OpenApiTexts of(Workflow workflow) {
+  /** The document of {@code workflow} served with {@code keys}, made by workflow-core on first use. */
+  public static OpenApiTexts of(Workflow workflow, ApiKeys keys) {
     Objects.requireNonNull(workflow, "workflow");
+    OpenApiDocument.Security security = keys.required() ? OpenApiDocument.Security.API_KEYS : OpenApiDocument.Security.OPEN;
     return new OpenApiTexts(() -> {
-      OpenApiDocument document = OpenApiDocument.of(workflow);
+      OpenApiDocument document = OpenApiDocument.of(workflow, security);
       return new Rendered(utf8(document.json()), utf8(document.yaml()));
     });
   }

@@ -1,12 +1,14 @@
 package io.configurableagents.runtime.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.configurableagents.core.types.CoercionResult;
+import io.configurableagents.runtime.engine.PreparedInputs;
+import io.configurableagents.runtime.engine.TraceParent;
 import io.configurableagents.runtime.jobs.Job;
 import io.configurableagents.runtime.jobs.JobJson;
 import io.configurableagents.runtime.jobs.JobService;
 import io.configurableagents.runtime.jobs.JobState;
 import io.configurableagents.runtime.jobs.WorkflowRunner;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -26,14 +28,18 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RunHttpService implements HttpService {
   private static final long STORE_WAIT_SECONDS = 10;
+  /** W3C trace context: the caller's trace, which the run's trace joins. */
+  private static final HeaderName TRACEPARENT = HeaderNames.create("traceparent");
   private final WorkflowRunner runner;
   private final JobService jobs;
   private final ApiSettings settings;
+  private final RunAdmission admission;
 
   public RunHttpService(WorkflowRunner runner, JobService jobs, ApiSettings settings) {
     this.runner = runner;
     this.jobs = jobs;
     this.settings = settings;
+    this.admission = RunAdmission.of(settings.access());
   }
 
   @Override
@@ -42,15 +48,19 @@ public final class RunHttpService implements HttpService {
   }
 
   private void run(ServerRequest req, ServerResponse res) throws InterruptedException {
-    Map<String, Object> inputs = RunRequest.inputs(req, settings.maxBodyBytes());
-    Duration wait = RunRequest.wait(req, settings.syncTimeout(), settings.maxWait());
-    CoercionResult prepared = runner.prepareInputs(inputs);
-    if (!prepared.ok()) {
-      throw new InvalidInputsException(prepared.problems());
+    RunAdmission.Ticket ticket = admission.admit(Caller.of(req));
+    JobService.Submission submission;
+    Duration wait;
+    try {
+      Map<String, Object> body = RunRequest.inputs(req, settings.maxBodyBytes());
+      wait = RunRequest.wait(req, settings.syncTimeout(), settings.maxWait());
+      PreparedInputs inputs = runner.prepareInputs(body);
+      submission = jobs.submit(inputs, req.headers().first(TRACEPARENT).flatMap(TraceParent::parse));
+    } catch (RuntimeException e) {
+      ticket.close();
+      throw e;
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> initialState = (Map<String, Object>) prepared.value();
-    JobService.Submission submission = jobs.submit(initialState);
+    submission.finished().whenComplete((job, failure) -> ticket.close());
     try {
       answer(res, submission.finished().get(wait.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {

@@ -1,14 +1,16 @@
 package io.configurableagents.runtime.jobs;
 
 import io.configurableagents.core.model.Workflow;
-import io.configurableagents.core.types.CoercionResult;
+import io.configurableagents.runtime.engine.PreparedInputs;
 import io.configurableagents.runtime.engine.RunControl;
 import io.configurableagents.runtime.engine.RunError;
 import io.configurableagents.runtime.engine.RunListener;
 import io.configurableagents.runtime.engine.RunResult;
+import io.configurableagents.runtime.engine.TraceParent;
 import io.configurableagents.runtime.engine.WorkflowEngine;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The engine as the job layer sees it: runs become job outcomes. */
 public final class EngineRunner implements WorkflowRunner {
@@ -26,7 +28,7 @@ public final class EngineRunner implements WorkflowRunner {
   }
 
   @Override
-  public CoercionResult prepareInputs(Map<String, Object> inputs) {
+  public PreparedInputs prepareInputs(Map<String, Object> inputs) {
     return engine.prepareInputs(inputs);
   }
 
@@ -36,8 +38,8 @@ public final class EngineRunner implements WorkflowRunner {
   }
 
   @Override
-  public JobState.Terminal run(String jobId, Map<String, Object> initialState, RunControl control) {
-    return outcome(engine.run(jobId, initialState, control, listener));
+  public JobState.Terminal run(String jobId, PreparedInputs inputs, Optional<TraceParent> traceParent, RunControl control) {
+    return outcome(engine.run(jobId, inputs, traceParent, control, listener));
   }
 
   static JobState.Terminal outcome(RunResult result) {

@@ -1,7 +1,9 @@
 package io.configurableagents.runtime.jobs;
 
 import io.configurableagents.core.WorkflowException;
+import io.configurableagents.runtime.engine.PreparedInputs;
 import io.configurableagents.runtime.engine.RunControl;
+import io.configurableagents.runtime.engine.TraceParent;
 import io.configurableagents.runtime.store.FatalFailure;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -68,8 +70,13 @@ public final class JobService implements AutoCloseable {
     this.slots = maxRunsInFlight.isPresent() ? Optional.of(new Semaphore(maxRunsInFlight.getAsInt())) : Optional.empty();
   }
 
-  /** Creates the job and starts its one execution. */
-  public Submission submit(Map<String, Object> initialState) {
+  /** Creates the job and starts its one execution, outside any caller's trace. */
+  public Submission submit(PreparedInputs inputs) {
+    return submit(inputs, Optional.empty());
+  }
+
+  /** Creates the job and starts its one execution; its trace is a child of {@code traceParent} when given. */
+  public Submission submit(PreparedInputs inputs, Optional<TraceParent> traceParent) {
     if (!accepting) {
       throw new NotAcceptingException();
     }
@@ -79,7 +86,7 @@ public final class JobService implements AutoCloseable {
     CompletableFuture<Void> accepted = store.save(job);
     try {
       synchronized (run) {
-        run.future = executor.submit(() -> execute(run, initialState));
+        run.future = executor.submit(() -> execute(run, inputs, traceParent));
       }
     } catch (RejectedExecutionException e) {
       // shutdown began between the check above and here
@@ -148,7 +155,7 @@ public final class JobService implements AutoCloseable {
     shutdown(Duration.ZERO);
   }
 
-  private void execute(ActiveRun run, Map<String, Object> initialState) {
+  private void execute(ActiveRun run, PreparedInputs inputs, Optional<TraceParent> traceParent) {
     boolean slotTaken = false;
     try {
       if (slots.isPresent()) {
@@ -158,7 +165,7 @@ public final class JobService implements AutoCloseable {
       if (!start(run)) {
         return;
       }
-      finish(run, runSafely(run, initialState));
+      finish(run, runSafely(run, inputs, traceParent));
     } catch (InterruptedException e) {
       // cancelled or shut down while waiting for a slot; the job's state is already recorded
     } finally {
@@ -184,9 +191,9 @@ public final class JobService implements AutoCloseable {
    * (out of memory) fails it too, and stops the process ({@link FatalFailure}): it cannot be
    * trusted to serve on.
    */
-  private JobState.Terminal runSafely(ActiveRun run, Map<String, Object> initialState) {
+  private JobState.Terminal runSafely(ActiveRun run, PreparedInputs inputs, Optional<TraceParent> traceParent) {
     try {
-      return runner.run(run.job.id(), initialState, run.control);
+      return runner.run(run.job.id(), inputs, traceParent, run.control);
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(Level.ERROR, "job " + run.job.id() + " failed unexpectedly", e);
       return internalError(run);

@@ -1,7 +1,9 @@
 package io.configurableagents.runtime.llm;
 
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import java.util.Optional;
 
 /** An {@link LlmClient} over a LangChain4j chat model: one exchange, LangChain4j's retries off. */
 final class LangChain4jLlmClient implements LlmClient {
@@ -28,7 +30,21 @@ final class LangChain4jLlmClient implements LlmClient {
     StructuredChat.Answer answer = chat.answer(response, request);
     return new LlmResponse(
         answer.text(), count(usage == null ? null : usage.inputTokenCount()),
-        count(usage == null ? null : usage.outputTokenCount()), modelName, answer.toolCalls());
+        count(usage == null ? null : usage.outputTokenCount()), modelName, answer.toolCalls(), finishReason(response.finishReason()));
+  }
+
+  /** LangChain4j's reason as the GenAI conventions' {@code gen_ai.response.finish_reasons} value. */
+  static Optional<String> finishReason(FinishReason reason) {
+    if (reason == null) {
+      return Optional.empty();
+    }
+    return Optional.of(switch (reason) {
+      case STOP -> "stop";
+      case LENGTH -> "length";
+      case CONTENT_FILTER -> "content_filter";
+      case TOOL_EXECUTION -> "tool_call";
+      case OTHER -> "other";
+    });
   }
 
   @Override

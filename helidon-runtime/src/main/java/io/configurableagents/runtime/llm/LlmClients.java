@@ -1,5 +1,6 @@
 package io.configurableagents.runtime.llm;
 
+import java.net.URI;
 import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.Provider;
 import io.helidon.webclient.http1.Http1Client;
@@ -46,6 +47,14 @@ public final class LlmClients implements AutoCloseable {
    *
    * @throws MissingEnvironmentException when the provider's API key variable is unset or blank
    */
+  /**
+   * The URL the client of a node's effective {@code llm} sends to ({@code api_base}, else the
+   * provider's own); throws like {@link #clientFor} when {@code api_base} is not an HTTP URL.
+   */
+  public static URI baseUrl(LlmSpec effective) {
+    return URI.create(ClientSettings.from(effective).baseUrl());
+  }
+
   public LlmClient clientFor(LlmSpec effective) {
     ClientSettings settings = ClientSettings.from(Objects.requireNonNull(effective, "effective"));
     return clients.computeIfAbsent(settings, this::create);

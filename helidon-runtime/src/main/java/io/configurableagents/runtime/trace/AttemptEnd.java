@@ -28,7 +28,8 @@ final class AttemptEnd {
 
   static LlmSpan.End abandoned(Duration latency, String why) {
     return new LlmSpan.End(
-        latency, 0, 0, Optional.empty(), LlmSpan.Outcome.ABANDONED, Map.of(), Optional.empty(), Optional.empty(), Optional.of(why));
+        latency, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), LlmSpan.Outcome.ABANDONED, Map.of(), Optional.empty(),
+        Optional.empty(), Optional.of(why));
   }
 
   private static LlmSpan.End end(
@@ -41,6 +42,7 @@ final class AttemptEnd {
     Optional<String> error = problem.map(content::message);
     Optional<String> retryReason = e.retryIn().isPresent() ? error : Optional.empty();
     return new LlmSpan.End(
-        e.latency(), e.inputTokens(), e.outputTokens(), response, outcome, result, retryReason, e.retryIn(), error);
+        e.latency(), e.inputTokens(), e.outputTokens(), response, e.responseModel(), e.finishReason(), outcome, result, retryReason,
+        e.retryIn(), error);
   }
 }

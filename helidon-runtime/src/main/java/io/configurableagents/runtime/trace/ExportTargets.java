@@ -43,10 +43,32 @@ final class ExportTargets {
     }
     String source = fromEnv.isPresent() ? "MLFLOW_TRACKING_URI" : "config.observability.mlflow.tracking_uri";
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("x-mlflow-experiment-id", env.text("MLFLOW_EXPERIMENT_ID").or(mlflow::experimentId).orElse("0"));
+    Optional<String> id = experimentId(mlflow);
+    id.ifPresent(i -> headers.put(MlflowExperiments.EXPERIMENT_HEADER, i));
     env.text("MLFLOW_TRACKING_TOKEN").ifPresent(t -> headers.put("Authorization", "Bearer " + t));
     env.text("MLFLOW_TRACKING_USERNAME").ifPresent(user -> headers.put("Authorization", basic(user)));
-    return endpoint(source, uri.get(), true).map(e -> new ExportTarget("MLflow", e, headers, timeout(), gzip()));
+    String name = env.text("MLFLOW_EXPERIMENT_NAME").orElse(mlflow.experimentName());
+    return endpoint(source, uri.get(), true).map(e -> new ExportTarget("MLflow", e, headers, timeout(), gzip(),
+        id.isPresent() ? Optional.empty() : Optional.of(new ExportTarget.ExperimentByName(trackingUri(e), name))));
+  }
+
+  /** The server an MLflow endpoint ({@code <uri>/v1/traces}) belongs to. */
+  private static URI trackingUri(URI tracesEndpoint) {
+    String url = tracesEndpoint.toString();
+    return URI.create(url.substring(0, url.length() - TRACES_PATH.length()));
+  }
+
+  /**
+   * The experiment's id when the settings give one: the environment's {@code MLFLOW_EXPERIMENT_ID},
+   * else the file's {@code experiment_id} unless the environment names an experiment
+   * ({@code MLFLOW_EXPERIMENT_NAME}); empty when the experiment is named (looked up by name).
+   */
+  private Optional<String> experimentId(MlflowSpec mlflow) {
+    Optional<String> fromEnv = env.text("MLFLOW_EXPERIMENT_ID");
+    if (fromEnv.isPresent() || env.text("MLFLOW_EXPERIMENT_NAME").isPresent()) {
+      return fromEnv;
+    }
+    return mlflow.experimentId().map(String::strip).filter(s -> !s.isEmpty());
   }
 
   private Optional<ExportTarget> collector() {

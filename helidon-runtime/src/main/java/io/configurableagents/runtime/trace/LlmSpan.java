@@ -61,6 +61,8 @@ public record LlmSpan(
    * How the attempt ended.
    *
    * @param response the raw answer, when the provider answered
+   * @param responseModel the model that answered, as the provider named it
+   * @param finishReason why the model stopped ({@code stop}, {@code length}, ...), when the provider said
    * @param result the parsed answer, when it was accepted (values replaced by their sizes when
    *     prompts are not logged)
    * @param retryReason why another attempt follows, when one does
@@ -72,6 +74,8 @@ public record LlmSpan(
       long inputTokens,
       long outputTokens,
       Optional<Payload> response,
+      Optional<String> responseModel,
+      Optional<String> finishReason,
       Outcome outcome,
       Map<String, Object> result,
       Optional<String> retryReason,
@@ -80,6 +84,8 @@ public record LlmSpan(
     public End {
       Objects.requireNonNull(latency, "latency");
       Objects.requireNonNull(response, "response");
+      Objects.requireNonNull(responseModel, "responseModel");
+      Objects.requireNonNull(finishReason, "finishReason");
       Objects.requireNonNull(outcome, "outcome");
       result = Collections.unmodifiableMap(new LinkedHashMap<>(result));
       Objects.requireNonNull(retryReason, "retryReason");

@@ -60,7 +60,7 @@ final class LostRuns {
       Job job = jobs.find(summary.jobId()).orElseThrow(() -> new IOException("job " + summary.jobId() + " is gone"));
       outputs = Optional.of(content.values(((JobState.Completed) job.state()).outputs()));
     }
-    return new Trace(summary, SpanIds.traceId(), SpanIds.spanId(), content.logPrompts(), 0, Map.of(), outputs, List.of());
+    return new Trace(summary, SpanIds.traceId(), SpanIds.spanId(), Optional.empty(), content.logPrompts(), 0, Map.of(), outputs, List.of());
   }
 
   private TraceSummary summary(JobSummary job) {

@@ -20,10 +20,13 @@ final class OtlpEncoder {
 
   private final Map<String, Object> resource;
   private final String scopeVersion;
+  private final Map<String, NodeFacts> nodes;
 
-  OtlpEncoder(Map<String, Object> resource, String scopeVersion) {
+  /** @param nodes the workflow's nodes ({@link NodeFacts#of}) */
+  OtlpEncoder(Map<String, Object> resource, String scopeVersion, Map<String, NodeFacts> nodes) {
     this.resource = Map.copyOf(resource);
     this.scopeVersion = scopeVersion;
+    this.nodes = Map.copyOf(nodes);
   }
 
   byte[] encode(List<Trace> traces) {
@@ -40,7 +43,7 @@ final class OtlpEncoder {
     TraceSummary run = trace.summary();
     Instant end = trace.endedAt(run.startedAt().plus(run.duration()));
     scopeSpans.message(2, span -> {
-      ids(span, trace.traceId(), trace.spanId(), "");
+      ids(span, trace.traceId(), trace.spanId(), trace.parentSpanId().orElse(""));
       times(span.string(5, "invoke_agent " + run.workflow()).int64(6, KIND_INTERNAL), run.startedAt(), end);
       attributes(span, 9, SpanAttributes.ofRun(trace));
       status(span, run.error().map(TraceError::message).orElse(""), run.status() == RunStatus.COMPLETED);
@@ -56,7 +59,7 @@ final class OtlpEncoder {
       case NodeSpan n -> {
         span.string(5, "node " + n.node()).int64(6, KIND_INTERNAL);
         times(span, n.startedAt(), n.endedAt(runEnd));
-        attributes(span, 9, SpanAttributes.ofNode(n));
+        attributes(span, 9, SpanAttributes.ofNode(n, facts(n.node().nodeId())));
         n.route().ifPresent(route -> span.message(11, event -> {
           event.fixed64(1, nanos(n.endedAt(runEnd))).string(2, "route");
           attributes(event, 3, SpanAttributes.ofRoute(route));
@@ -65,7 +68,7 @@ final class OtlpEncoder {
       case LlmSpan l -> {
         span.string(5, "chat " + l.target().model()).int64(6, KIND_CLIENT);
         times(span, l.startedAt(), l.endedAt(runEnd));
-        attributes(span, 9, SpanAttributes.ofAttempt(l, trace.promptsLogged()));
+        attributes(span, 9, SpanAttributes.ofAttempt(l, facts(l.node().nodeId())));
       }
       case ToolSpan t -> {
         span.string(5, "execute_tool " + t.tool()).int64(6, KIND_INTERNAL);
@@ -74,6 +77,10 @@ final class OtlpEncoder {
       }
     }
     status(span, s.errorMessage().orElse(""), s.status() == SpanStatus.OK);
+  }
+
+  private NodeFacts facts(String nodeId) {
+    return nodes.getOrDefault(nodeId, NodeFacts.UNKNOWN);
   }
 
   private static void ids(ProtoWriter span, String traceId, String spanId, String parentId) {

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,14 +34,16 @@ public final class OtlpExporter implements TraceSink, AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong exported = new AtomicLong();
   private final TargetPauses pauses = new TargetPauses();
+  private final MlflowExperiments experiments;
   private final Thread sender;
   private volatile boolean closed;
 
-  public OtlpExporter(List<ExportTarget> targets, Map<String, Object> resource, String version) {
+  OtlpExporter(List<ExportTarget> targets, OtlpEncoder encoder) {
     this.targets = List.copyOf(targets);
-    this.encoder = new OtlpEncoder(resource, version);
+    this.encoder = encoder;
     Duration connect = targets.stream().map(ExportTarget::timeout).min(Duration::compareTo).orElse(ExportTargets.DEFAULT_TIMEOUT);
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.experiments = new MlflowExperiments(http);
     this.sender = Thread.ofPlatform().daemon().name("traces-export").start(this::sendLoop);
   }
 
@@ -116,7 +117,7 @@ public final class OtlpExporter implements TraceSink, AutoCloseable {
       HttpRequest.Builder request = HttpRequest.newBuilder(target.endpoint())
           .timeout(target.timeout())
           .header("Content-Type", "application/x-protobuf");
-      target.headers().forEach(request::header);
+      experiments.headers(target).forEach(request::header);
       byte[] payload = target.gzip() ? gzip(body) : body;
       if (target.gzip()) {
         request.header("Content-Encoding", "gzip");

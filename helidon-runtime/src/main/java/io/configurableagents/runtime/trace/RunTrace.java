@@ -2,6 +2,7 @@ package io.configurableagents.runtime.trace;
 
 import io.configurableagents.runtime.engine.NodeExecution;
 import io.configurableagents.runtime.engine.RunEvent;
+import io.configurableagents.runtime.engine.TraceParent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ final class RunTrace {
   private final String workflow;
   private final String version;
   private final ContentPolicy content;
-  private final String traceId = SpanIds.traceId();
+  private final String traceId;
   private final String rootSpanId = SpanIds.spanId();
+  private final Optional<String> callerSpanId;
   private final Instant startedAt;
   private final Map<String, Object> inputs;
   private final Map<String, Span> spans = new LinkedHashMap<>();
@@ -43,6 +45,8 @@ final class RunTrace {
     this.version = version;
     this.content = content;
     this.startedAt = started.timestamp();
+    this.traceId = started.traceParent().map(TraceParent::traceId).orElseGet(SpanIds::traceId);
+    this.callerSpanId = started.traceParent().map(TraceParent::parentSpanId);
     this.inputs = content.values(started.initialState());
   }
 
@@ -110,7 +114,7 @@ final class RunTrace {
     Duration soFar = duration.orElseGet(() -> positive(Duration.between(startedAt, now)));
     TraceSummary summary =
         new TraceSummary(jobId, workflow, version, status, startedAt, endedAt, soFar, nodes, attempts.size(), in, out, error);
-    return new Trace(summary, traceId, rootSpanId, content.logPrompts(), spansDropped, inputs, outputs, all);
+    return new Trace(summary, traceId, rootSpanId, callerSpanId, content.logPrompts(), spansDropped, inputs, outputs, all);
   }
 
   private void endNode(NodeExecution node, NodeSpan.End end) {

@@ -15,6 +15,11 @@ final class SpanAttributes {
 
   private SpanAttributes() {}
 
+  /**
+   * The run's root span. When prompts are logged its inputs and outputs are also GenAI messages
+   * (a user message holding the inputs as JSON, an assistant message holding the outputs), which
+   * MLflow shows as the request and response of the trace.
+   */
   static Map<String, Object> ofRun(Trace trace) {
     TraceSummary run = trace.summary();
     Map<String, Object> a = new LinkedHashMap<>();
@@ -28,16 +33,22 @@ final class SpanAttributes {
     a.put("gen_ai.usage.input_tokens", run.inputTokens());
     a.put("gen_ai.usage.output_tokens", run.outputTokens());
     if (trace.promptsLogged()) {
-      a.put(PREFIX + "run.inputs", TraceJson.write(trace.inputs()));
-      trace.outputs().ifPresent(o -> a.put(PREFIX + "run.outputs", TraceJson.write(o)));
+      String inputs = TraceJson.write(trace.inputs());
+      a.put(PREFIX + "run.inputs", inputs);
+      a.put("gen_ai.input.messages", messages("user", inputs, ""));
+      trace.outputs().map(TraceJson::write).ifPresent(outputs -> {
+        a.put(PREFIX + "run.outputs", outputs);
+        a.put("gen_ai.output.messages", messages("assistant", outputs, "stop"));
+      });
     }
     run.error().ifPresent(e -> a.put("error.type", e.type()));
     return a;
   }
 
-  static Map<String, Object> ofNode(NodeSpan node) {
+  static Map<String, Object> ofNode(NodeSpan node, NodeFacts facts) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put(PREFIX + "node.id", node.node().nodeId());
+    a.put(PREFIX + "node.type", facts.type());
     a.put(PREFIX + "node.step", (long) node.node().step());
     a.put(PREFIX + "node.iteration", (long) node.node().iteration());
     node.node().item().ifPresent(i -> a.put(PREFIX + "node.item", (long) i));
@@ -60,11 +71,15 @@ final class SpanAttributes {
     return a;
   }
 
-  static Map<String, Object> ofAttempt(LlmSpan attempt, boolean promptsLogged) {
+  static Map<String, Object> ofAttempt(LlmSpan attempt, NodeFacts facts) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("gen_ai.operation.name", "chat");
     a.put("gen_ai.provider.name", providerName(attempt.target().provider()));
     a.put("gen_ai.request.model", attempt.target().model());
+    facts.temperature().ifPresent(t -> a.put("gen_ai.request.temperature", t));
+    facts.maxTokens().ifPresent(m -> a.put("gen_ai.request.max_tokens", (long) m));
+    facts.serverAddress().ifPresent(host -> a.put("server.address", host));
+    facts.serverPort().ifPresent(port -> a.put("server.port", (long) port));
     a.put("gen_ai.output.type", "json");
     a.put(PREFIX + "llm.attempt", (long) attempt.attempt());
     a.put(PREFIX + "llm.prompt_chars", (long) attempt.prompt().chars());
@@ -100,9 +115,12 @@ final class SpanAttributes {
     a.put("gen_ai.usage.output_tokens", end.outputTokens());
     a.put(PREFIX + "llm.outcome", end.outcome().id());
     a.put(PREFIX + "llm.latency_ms", end.latency().toNanos() / 1e6);
+    end.responseModel().ifPresent(m -> a.put("gen_ai.response.model", m));
+    end.finishReason().ifPresent(f -> a.put("gen_ai.response.finish_reasons", List.of(f)));
     end.response().ifPresent(r -> {
       a.put(PREFIX + "llm.response_chars", (long) r.chars());
-      String finish = end.outcome() == LlmSpan.Outcome.TOOL_CALLS ? "tool_call" : "stop";
+      // what the provider said; a turn that asked for tools is one whatever the provider's word for it
+      String finish = end.finishReason().orElse(end.outcome() == LlmSpan.Outcome.TOOL_CALLS ? "tool_call" : "");
       r.text().ifPresent(t -> a.put("gen_ai.output.messages", messages("assistant", t, finish)));
     });
     end.retryReason().ifPresent(r -> a.put(PREFIX + "llm.retry_reason", r));
@@ -113,7 +131,10 @@ final class SpanAttributes {
   private static String messages(String role, String text, String finishReason) {
     Map<String, Object> message = new LinkedHashMap<>();
     message.put("role", role);
-    message.put("parts", List.of(Map.of("type", "text", "content", text)));
+    Map<String, Object> part = new LinkedHashMap<>();
+    part.put("type", "text");
+    part.put("content", text);
+    message.put("parts", List.of(part));
     if (!finishReason.isEmpty()) {
       message.put("finish_reason", finishReason);
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param traceId 32 hex digits, the OpenTelemetry trace id
  * @param spanId 16 hex digits, the run's own (root) span
+ * @param parentSpanId the caller's span, when the run joined the caller's trace ({@code traceparent})
  * @param promptsLogged false when prompts, responses and answers were kept out (only sizes)
  * @param spansDropped spans of this run not kept because the run had more than the recorder's limit
  * @param inputs the run's initial state
@@ -24,6 +25,7 @@ public record Trace(
     TraceSummary summary,
     String traceId,
     String spanId,
+    Optional<String> parentSpanId,
     boolean promptsLogged,
     long spansDropped,
     Map<String, Object> inputs,
@@ -34,6 +36,7 @@ public record Trace(
     Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(traceId, "traceId");
     Objects.requireNonNull(spanId, "spanId");
+    Objects.requireNonNull(parentSpanId, "parentSpanId");
     inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
     Objects.requireNonNull(outputs, "outputs");
     spans = List.copyOf(spans);

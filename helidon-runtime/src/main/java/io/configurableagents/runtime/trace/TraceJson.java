@@ -87,6 +87,9 @@ public final class TraceJson {
     writeSummary(g, t.summary());
     g.writeStringField("trace_id", t.traceId());
     g.writeStringField("span_id", t.spanId());
+    if (t.parentSpanId().isPresent()) {
+      g.writeStringField("parent_span_id", t.parentSpanId().get());
+    }
     g.writeBooleanField("prompts_logged", t.promptsLogged());
     g.writeNumberField("spans_dropped", t.spansDropped());
     g.writeObjectField("inputs", t.inputs());
@@ -158,6 +161,12 @@ public final class TraceJson {
       if (end.response().isPresent()) {
         g.writeFieldName("response");
         writePayload(g, end.response().get());
+      }
+      if (end.responseModel().isPresent()) {
+        g.writeStringField("response_model", end.responseModel().get());
+      }
+      if (end.finishReason().isPresent()) {
+        g.writeStringField("finish_reason", end.finishReason().get());
       }
       g.writeStringField("outcome", end.outcome().id());
       g.writeObjectField("result", end.result());

@@ -289,7 +289,7 @@ public final class TraceStore implements TraceSink, AutoCloseable {
   }
 
   private static Trace interrupted(Trace t) {
-    return new Trace(t.summary().interrupted(), t.traceId(), t.spanId(), t.promptsLogged(), t.spansDropped(), t.inputs(), t.outputs(), t.spans());
+    return new Trace(t.summary().interrupted(), t.traceId(), t.spanId(), t.parentSpanId(), t.promptsLogged(), t.spansDropped(), t.inputs(), t.outputs(), t.spans());
   }
 
   // --- the writer thread -----------------------------------------------------------------------

@@ -39,7 +39,7 @@ public record Tracing(TraceSettings settings, TraceRecorder recorder, TraceStore
     Optional<OtlpExporter> exporter =
         settings.exportTargets().isEmpty()
             ? Optional.empty()
-            : Optional.of(new OtlpExporter(settings.exportTargets(), resource(workflow, settings), version()));
+            : Optional.of(new OtlpExporter(settings.exportTargets(), new OtlpEncoder(resource(workflow, settings), version(), NodeFacts.of(workflow))));
     List<TraceSink> sinks = new ArrayList<>();
     sinks.add(store);
     exporter.ifPresent(sinks::add);

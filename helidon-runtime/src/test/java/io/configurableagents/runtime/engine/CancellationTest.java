@@ -70,7 +70,7 @@ class CancellationTest {
           }
         };
     CompletableFuture<RunResult> result =
-        CompletableFuture.supplyAsync(() -> engine.run("r", Map.of("items", List.of("x", "y", "z")), control, listener));
+        CompletableFuture.supplyAsync(() -> engine.run("r", engine.prepareInputs(Map.of("items", List.of("x", "y", "z"))), control, listener));
     assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
     Thread.sleep(50);
     long cancelledAt = System.nanoTime();
@@ -179,7 +179,7 @@ class CancellationTest {
         Thread.ofVirtual()
             .start(
                 () -> {
-                  result.complete(engine.run("r", Map.of(), RunControl.create(), RunListener.NONE));
+                  result.complete(engine.run("r", engine.prepareInputs(Map.of()), RunControl.create(), RunListener.NONE));
                   interruptedAfter.set(Thread.currentThread().isInterrupted() ? 1 : 0);
                 });
     while (fake.calls() == 0) {

@@ -115,7 +115,7 @@ public final class EchoConcurrencyBenchmark {
   /** The run's latency in nanoseconds, or -1 when it did not succeed. */
   private static long timedRun(WorkflowEngine engine, String id) {
     long start = System.nanoTime();
-    RunResult result = engine.run(id, Map.of("message", "Hello " + id), RunControl.create(), event -> {});
+    RunResult result = engine.run(id, engine.prepareInputs(Map.of("message", "Hello " + id)), RunControl.create(), event -> {});
     long took = System.nanoTime() - start;
     if (!(result instanceof RunResult.Succeeded s) || !("Hello " + id).equals(s.outputs().get("message"))) {
       System.out.println("run " + id + " did not succeed: " + result);

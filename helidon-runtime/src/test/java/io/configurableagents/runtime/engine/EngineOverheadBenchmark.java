@@ -30,14 +30,14 @@ public final class EngineOverheadBenchmark {
     long until = System.nanoTime() + warmup.toNanos();
     int warmed = 0;
     while (System.nanoTime() < until) {
-      check(engine.run("w" + warmed++, inputs, RunControl.create(), listener));
+      check(engine.run("w" + warmed++, engine.prepareInputs(inputs), RunControl.create(), listener));
     }
     long[] perNode = new long[runs];
     long[] nodeDurations = new long[runs * NODES];
     int n = 0;
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      RunResult result = engine.run("r" + i, inputs, RunControl.create(), listener);
+      RunResult result = engine.run("r" + i, engine.prepareInputs(inputs), RunControl.create(), listener);
       perNode[i] = (System.nanoTime() - start) / NODES;
       check(result);
       for (NodeRecord node : result.metadata().nodes()) {

@@ -43,7 +43,7 @@ final class Harness {
 
   static Outcome run(WorkflowEngine engine, Map<String, Object> inputs, RunControl control) {
     Recorder recorder = new Recorder();
-    RunResult result = engine.run("run-1", inputs, control, recorder);
+    RunResult result = engine.run("run-1", engine.prepareInputs(inputs), control, recorder);
     return new Outcome(result, recorder.events());
   }
 

@@ -1,9 +1,9 @@
 package io.configurableagents.runtime.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.configurableagents.core.types.CoercionProblem;
-import io.configurableagents.core.types.CoercionResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,30 +40,34 @@ class InputsAndEventsTest {
     FakeLlmClient fake = ownNames();
     WorkflowEngine engine = Harness.engine(TWO_STEPS, fake);
 
-    CoercionResult prepared = engine.prepareInputs(Map.of("topic", "tea", "count", "3", "flag", "yes", "unknown", 1));
+    PreparedInputs prepared = engine.prepareInputs(Map.of("topic", "tea", "count", "3", "flag", "yes", "unknown", 1));
     Harness.Outcome run = Harness.run(engine, Map.of("topic", "tea", "count", "3", "flag", "yes"));
 
-    assertThat(prepared.ok()).isTrue();
-    assertThat(prepared.value()).isEqualTo(Map.of("topic", "tea", "count", 3L, "flag", true, "draft", "", "final", ""));
+    assertThat(prepared.state()).isEqualTo(Map.of("topic", "tea", "count", 3L, "flag", true, "draft", "", "final", ""));
     assertThat(fake.promptsFor("draft")).containsExactly("Draft tea x3");
     assertThat(run.outputs()).containsEntry("count", 3L).containsEntry("flag", true).doesNotContainKey("unknown");
     assertThat(run.outputs().keySet()).containsExactly("topic", "count", "flag", "draft", "final");
   }
 
   @Test
-  void everyInputProblemIsReportedAtOnceAndNoNodeRuns() {
+  void everyInputProblemIsReportedAtOnceAndNoRunStarts() {
     FakeLlmClient fake = ownNames();
     WorkflowEngine engine = Harness.engine(TWO_STEPS, fake);
 
-    CoercionResult prepared = engine.prepareInputs(Map.of("count", "many", "flag", "maybe"));
-    Harness.Outcome run = Harness.run(engine, Map.of("count", "many", "flag", "maybe"));
-
-    assertThat(prepared.problems()).extracting(CoercionProblem::path).containsExactlyInAnyOrder("topic", "count", "flag");
-    assertThat(run.error().type()).isEqualTo(EngineError.INVALID_INPUTS);
-    assertThat(run.error().node()).isEmpty();
-    assertThat(run.error().message()).startsWith("the inputs do not fit the workflow's state: ").contains("topic", "count", "flag");
+    assertThatThrownBy(() -> engine.prepareInputs(Map.of("count", "many", "flag", "maybe")))
+        .isInstanceOfSatisfying(InvalidInputsException.class, e -> assertThat(e.problems()).extracting(CoercionProblem::path)
+            .containsExactlyInAnyOrder("topic", "count", "flag"))
+        .hasMessage("3 inputs are invalid; see problems");
     assertThat(fake.calls()).isZero();
-    assertThat(run.events()).hasSize(2);
+  }
+
+  @Test
+  void inputsPreparedForAnotherWorkflowAreRefused() {
+    WorkflowEngine engine = Harness.engine(TWO_STEPS, ownNames());
+    WorkflowEngine other = Harness.engine(TWO_STEPS, ownNames());
+
+    assertThatThrownBy(() -> engine.run("r", other.prepareInputs(Map.of("topic", "tea")), RunControl.create(), RunListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prepared for another workflow");
   }
 
   @Test
@@ -116,7 +120,7 @@ class InputsAndEventsTest {
     WorkflowEngine engine = Harness.engine(TWO_STEPS, ownNames());
 
     RunResult result =
-        engine.run("r", Map.of("topic", "tea"), RunControl.create(), event -> {
+        engine.run("r", engine.prepareInputs(Map.of("topic", "tea")), RunControl.create(), event -> {
           throw new IllegalStateException("broken listener");
         });
 
@@ -132,7 +136,7 @@ class InputsAndEventsTest {
     try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
       runs =
           java.util.stream.IntStream.range(0, 200)
-              .mapToObj(i -> threads.submit(() -> engine.run("r" + i, Map.of("topic", "t" + i), RunControl.create(), RunListener.NONE)))
+              .mapToObj(i -> threads.submit(() -> engine.run("r" + i, engine.prepareInputs(Map.of("topic", "t" + i)), RunControl.create(), RunListener.NONE)))
               .toList();
     }
     for (int i = 0; i < runs.size(); i++) {

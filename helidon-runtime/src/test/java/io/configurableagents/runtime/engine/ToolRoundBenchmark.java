@@ -54,17 +54,17 @@ public final class ToolRoundBenchmark {
     long until = System.nanoTime() + warmup.toNanos();
     int warmed = 0;
     while (System.nanoTime() < until) {
-      check(tools.run("w" + warmed, inputs, RunControl.create(), RunListener.NONE));
-      check(plain.run("p" + warmed++, inputs, RunControl.create(), RunListener.NONE));
+      check(tools.run("w" + warmed, tools.prepareInputs(inputs), RunControl.create(), RunListener.NONE));
+      check(plain.run("p" + warmed++, plain.prepareInputs(inputs), RunControl.create(), RunListener.NONE));
     }
     long[] withTool = new long[runs];
     long[] without = new long[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      check(tools.run("t" + i, inputs, RunControl.create(), RunListener.NONE));
+      check(tools.run("t" + i, tools.prepareInputs(inputs), RunControl.create(), RunListener.NONE));
       withTool[i] = System.nanoTime() - start;
       start = System.nanoTime();
-      check(plain.run("p" + i, inputs, RunControl.create(), RunListener.NONE));
+      check(plain.run("p" + i, plain.prepareInputs(inputs), RunControl.create(), RunListener.NONE));
       without[i] = System.nanoTime() - start;
     }
     Arrays.sort(withTool);

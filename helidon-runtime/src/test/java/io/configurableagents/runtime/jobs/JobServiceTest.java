@@ -3,6 +3,7 @@ package io.configurableagents.runtime.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.configurableagents.runtime.engine.PreparedInputs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JobServiceTest {
-  private static final Map<String, Object> STATE = Map.of("message", "hi", "result", "");
+  private static final PreparedInputs STATE = ScriptedRunner.inputs(Map.of("message", "hi"));
 
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T10:00:00Z"));

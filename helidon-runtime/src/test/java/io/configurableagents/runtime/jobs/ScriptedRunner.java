@@ -5,9 +5,9 @@ import io.configurableagents.core.model.StateField;
 import io.configurableagents.core.model.TypeRef;
 import io.configurableagents.core.model.Workflow;
 import io.configurableagents.core.model.WorkflowConfig;
-import io.configurableagents.core.types.CoercionProblem;
-import io.configurableagents.core.types.CoercionResult;
+import io.configurableagents.runtime.engine.PreparedInputs;
 import io.configurableagents.runtime.engine.RunControl;
+import io.configurableagents.runtime.engine.TraceParent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,7 @@ import java.util.function.Function;
  * {@link #release()} (or its interruption), then answers with the script. Counts its runs.
  */
 public final class ScriptedRunner implements WorkflowRunner {
+  private static final Workflow ECHO = echoWorkflow();
   private final AtomicInteger runs = new AtomicInteger();
   private final AtomicInteger interrupted = new AtomicInteger();
   private final List<String> missing = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -64,23 +65,18 @@ public final class ScriptedRunner implements WorkflowRunner {
 
   @Override
   public Workflow workflow() {
-    return echoWorkflow();
+    return ECHO;
   }
 
   /** {@code message} is a required str; {@code result} an optional str. */
   @Override
-  public CoercionResult prepareInputs(Map<String, Object> inputs) {
-    Object message = inputs.get("message");
-    if (message == null) {
-      return CoercionResult.failed(List.of(new CoercionProblem("message", "required field is missing")));
-    }
-    if (!(message instanceof String)) {
-      return CoercionResult.failed(List.of(new CoercionProblem("message", "expected str, got " + message)));
-    }
-    Map<String, Object> state = new LinkedHashMap<>();
-    state.put("message", message);
-    state.put("result", "");
-    return CoercionResult.of(state);
+  public PreparedInputs prepareInputs(Map<String, Object> inputs) {
+    return PreparedInputs.coerce(ECHO, inputs);
+  }
+
+  /** The inputs of a run of the echo workflow (for tests of the job layer). */
+  public static PreparedInputs inputs(Map<String, Object> inputs) {
+    return PreparedInputs.coerce(ECHO, inputs);
   }
 
   @Override
@@ -89,7 +85,7 @@ public final class ScriptedRunner implements WorkflowRunner {
   }
 
   @Override
-  public JobState.Terminal run(String jobId, Map<String, Object> initialState, RunControl control) {
+  public JobState.Terminal run(String jobId, PreparedInputs inputs, Optional<TraceParent> traceParent, RunControl control) {
     runs.incrementAndGet();
     try {
       gate.await();
@@ -97,7 +93,7 @@ public final class ScriptedRunner implements WorkflowRunner {
       interrupted.incrementAndGet();
       return JobState.CANCELLED;
     }
-    return script.apply(initialState);
+    return script.apply(inputs.state());
   }
 
   static JobState.Terminal echo(Map<String, Object> state) {

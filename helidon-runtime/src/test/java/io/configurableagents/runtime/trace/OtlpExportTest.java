@@ -1,27 +1,29 @@
 package io.configurableagents.runtime.trace;
 
+import static io.configurableagents.runtime.trace.OtlpSpans.attributes;
+import static io.configurableagents.runtime.trace.OtlpSpans.byName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.configurableagents.core.model.Provider;
 import io.configurableagents.core.model.Workflow;
 import io.configurableagents.runtime.engine.RunControl;
+import io.configurableagents.runtime.engine.TraceParent;
 import io.configurableagents.runtime.engine.WorkflowEngine;
 import io.configurableagents.runtime.llm.LlmClient;
 import io.configurableagents.runtime.llm.LlmRequest;
 import io.configurableagents.runtime.llm.LlmResponse;
 import io.configurableagents.runtime.llm.LlmTarget;
 import io.configurableagents.runtime.llm.ToolCall;
-import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,7 +35,7 @@ class OtlpExportTest {
 
   private void runOnce(Tracing tracing, Workflow workflow, String jobId, ScriptedLlm llm) {
     WorkflowEngine engine = WorkflowEngine.create(workflow, TraceFixtures.OPTIONS, spec -> llm);
-    engine.run(jobId, Map.of("topic", "dragons"), RunControl.create(), tracing.recorder());
+    engine.run(jobId, engine.prepareInputs(Map.of("topic", "dragons")), RunControl.create(), tracing.recorder());
   }
 
   @Test
@@ -62,16 +64,22 @@ class OtlpExportTest {
         assertThat(attributes(root.getAttributesList())).containsEntry("configurable_agents.job_id", "job-mlflow")
             .containsEntry("gen_ai.operation.name", "invoke_agent").containsEntry("configurable_agents.run.status", "completed");
         assertThat(root.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_OK);
+        Map<String, Object> run = attributes(root.getAttributesList());
+        assertThat((String) run.get("gen_ai.input.messages")).contains("\"role\":\"user\"").contains("dragons");
+        assertThat((String) run.get("gen_ai.output.messages")).contains("\"role\":\"assistant\"").contains("once upon a time")
+            .contains("\"finish_reason\":\"stop\"");
 
         Span plan = byName(spans, "node plan#1");
         assertThat(plan.getParentSpanId()).isEqualTo(root.getSpanId());
+        assertThat(attributes(plan.getAttributesList())).containsEntry("configurable_agents.node.type", "llm");
         Span chat = spans.stream().filter(s -> s.getParentSpanId().equals(plan.getSpanId())).findFirst().orElseThrow();
         assertThat(chat.getName()).isEqualTo("chat gpt-4o-mini");
         assertThat(chat.getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
         assertThat(chat.getEndTimeUnixNano()).isGreaterThanOrEqualTo(chat.getStartTimeUnixNano());
         Map<String, Object> a = attributes(chat.getAttributesList());
         assertThat(a).containsEntry("gen_ai.operation.name", "chat").containsEntry("gen_ai.provider.name", "openai")
-            .containsEntry("gen_ai.request.model", "gpt-4o-mini")
+            .containsEntry("gen_ai.request.model", "gpt-4o-mini").containsEntry("gen_ai.response.model", "gpt-4o-mini")
+            .containsEntry("server.address", "api.openai.com").doesNotContainKey("gen_ai.request.temperature")
             .containsEntry("gen_ai.usage.input_tokens", (long) "Outline a story about dragons".length())
             .containsEntry("gen_ai.usage.output_tokens", (long) "{\"result\": \"once upon a time\"}".length());
         assertThat((String) a.get("gen_ai.input.messages")).contains("\"role\":\"user\"").contains("Outline a story about dragons");
@@ -107,6 +115,27 @@ class OtlpExportTest {
         Span rejected = spans.stream().filter(s -> s.getName().startsWith("chat")).findFirst().orElseThrow();
         assertThat(rejected.getStatus().getCode()).isEqualTo(Status.StatusCode.STATUS_CODE_ERROR);
         assertThat(got.request().toString()).doesNotContain("Outline a story").doesNotContain("s3cr3t");
+        assertThat(attributes(byName(spans, "invoke_agent story").getAttributesList()))
+            .doesNotContainKeys("gen_ai.input.messages", "gen_ai.output.messages", "configurable_agents.run.inputs");
+      }
+    }
+  }
+
+  @Test
+  void aRunInACallersTraceIsExportedAsAChildOfTheCallersSpan() throws Exception {
+    try (OtlpReceiver collector = new OtlpReceiver()) {
+      Workflow workflow = TraceFixtures.load(TraceFixtures.TWO_NODES);
+      TraceParent caller = TraceParent.parse("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01").orElseThrow();
+      try (Tracing tracing = Tracing.start(workflow, dir, Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", collector.uri()), Clock.systemUTC())) {
+        WorkflowEngine engine = WorkflowEngine.create(workflow, TraceFixtures.OPTIONS, spec -> ScriptedLlm.replying("{\"result\": \"x\"}"));
+        engine.run("job-child", engine.prepareInputs(Map.of("topic", "owls")), Optional.of(caller), RunControl.create(), tracing.recorder());
+
+        List<Span> spans = collector.await(1, Duration.ofSeconds(10)).get(0).request().getResourceSpans(0).getScopeSpans(0).getSpansList();
+        Span root = byName(spans, "invoke_agent story");
+        assertThat(HexFormat.of().formatHex(root.getParentSpanId().toByteArray())).isEqualTo("b7ad6b7169203331");
+        assertThat(spans).allSatisfy(span ->
+            assertThat(HexFormat.of().formatHex(span.getTraceId().toByteArray())).isEqualTo("0af7651916cd43dd8448eb211c80319c"));
+        assertThat(tracing.traces().find("job-child").orElseThrow().parentSpanId()).hasValue("b7ad6b7169203331");
       }
     }
   }
@@ -135,7 +164,7 @@ class OtlpExportTest {
       };
       try (Tracing tracing = Tracing.start(workflow, dir, env, Clock.systemUTC())) {
         WorkflowEngine engine = WorkflowEngine.create(workflow, TraceFixtures.OPTIONS, spec -> model);
-        engine.run("job-tool", Map.of("topic", "dragons"), RunControl.create(), tracing.recorder());
+        engine.run("job-tool", engine.prepareInputs(Map.of("topic", "dragons")), RunControl.create(), tracing.recorder());
 
         List<Span> spans = collector.await(1, Duration.ofSeconds(10)).get(0).request().getResourceSpans(0).getScopeSpans(0).getSpansList();
         Span plan = byName(spans, "node plan#1");
@@ -159,25 +188,38 @@ class OtlpExportTest {
     }
   }
 
-  static Span byName(List<Span> spans, String name) {
-    return spans.stream().filter(s -> s.getName().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no span " + name + " in " + spans.stream().map(Span::getName).toList()));
+  @Test
+  void anExperimentNamedInTheWorkflowIsCreatedInMlflowWhenMissingAndItsIdIsSentWithTheSpans() throws Exception {
+    try (OtlpReceiver mlflow = new OtlpReceiver()) {
+      Workflow workflow = TraceFixtures.load(TraceFixtures.TWO_NODES + "  observability:\n    mlflow: {tracking_uri: \"" + mlflow.uri()
+          + "\", experiment_name: \"stories & more\"}\n");
+      try (Tracing tracing = Tracing.start(workflow, dir, Map.of("MLFLOW_TRACKING_TOKEN", "tok-123"), Clock.systemUTC())) {
+        runOnce(tracing, workflow, "job-1", ScriptedLlm.replying("{\"result\": \"a\"}"));
+        mlflow.await(1, Duration.ofSeconds(10));
+        runOnce(tracing, workflow, "job-2", ScriptedLlm.replying("{\"result\": \"b\"}"));
+        List<OtlpReceiver.Received> exports = mlflow.await(2, Duration.ofSeconds(10));
+
+        assertThat(mlflow.experimentCalls()).containsExactly(
+            "GET /api/2.0/mlflow/experiments/get-by-name?experiment_name=stories+%26+more",
+            "POST /api/2.0/mlflow/experiments/create");
+        assertThat(exports).extracting(e -> e.header("x-mlflow-experiment-id")).containsExactly("100", "100");
+        assertThat(exports.get(0).header("Authorization")).isEqualTo("Bearer tok-123");
+        assertThat(tracing.describe()).anySatisfy(line -> assertThat(line).contains("experiment \"stories & more\" (looked up by name"));
+      }
+    }
   }
 
-  static Map<String, Object> attributes(List<KeyValue> list) {
-    Map<String, Object> map = new HashMap<>();
-    list.forEach(kv -> map.put(kv.getKey(), value(kv.getValue())));
-    return map;
-  }
+  @Test
+  void anExistingExperimentIsFoundByTheNameTheEnvironmentGives() throws Exception {
+    try (OtlpReceiver mlflow = new OtlpReceiver().withExperiment("prod-stories", "7")) {
+      Workflow workflow = TraceFixtures.load(TraceFixtures.TWO_NODES);
+      Map<String, String> env = Map.of("MLFLOW_TRACKING_URI", mlflow.uri(), "MLFLOW_EXPERIMENT_NAME", "prod-stories");
+      try (Tracing tracing = Tracing.start(workflow, dir, env, Clock.systemUTC())) {
+        runOnce(tracing, workflow, "job-1", ScriptedLlm.replying("{\"result\": \"a\"}"));
 
-  private static Object value(AnyValue v) {
-    return switch (v.getValueCase()) {
-      case STRING_VALUE -> v.getStringValue();
-      case INT_VALUE -> v.getIntValue();
-      case BOOL_VALUE -> v.getBoolValue();
-      case DOUBLE_VALUE -> v.getDoubleValue();
-      case ARRAY_VALUE -> v.getArrayValue().getValuesList().stream().map(OtlpExportTest::value).toList();
-      default -> v.toString();
-    };
+        assertThat(mlflow.await(1, Duration.ofSeconds(10)).get(0).header("x-mlflow-experiment-id")).isEqualTo("7");
+        assertThat(mlflow.experimentCalls()).containsExactly("GET /api/2.0/mlflow/experiments/get-by-name?experiment_name=prod-stories");
+      }
+    }
   }
 }

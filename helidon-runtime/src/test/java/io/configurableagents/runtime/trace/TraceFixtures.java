@@ -75,7 +75,7 @@ final class TraceFixtures {
     Collected sink = new Collected();
     TraceRecorder recorder = new TraceRecorder(workflow.versionOrDefault(), settings, List.of(sink), Clock.systemUTC());
     WorkflowEngine engine = WorkflowEngine.create(workflow, OPTIONS, spec -> llm);
-    engine.run("job-1", inputs, RunControl.create(), recorder);
+    engine.run("job-1", engine.prepareInputs(inputs), RunControl.create(), recorder);
     return sink.last();
   }
 

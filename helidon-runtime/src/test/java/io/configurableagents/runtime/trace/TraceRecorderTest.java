@@ -216,7 +216,7 @@ class TraceRecorderTest {
     TraceRecorder recorder = new TraceRecorder("2.1.0", TraceFixtures.logging(true), List.of(broken, collected), Clock.systemUTC());
     WorkflowEngine engine = WorkflowEngine.create(workflow, TraceFixtures.OPTIONS, spec -> ScriptedLlm.replying("{\"result\": \"x\"}"));
 
-    RunResult result = engine.run("job-7", Map.of("topic", "t"), RunControl.create(), recorder);
+    RunResult result = engine.run("job-7", engine.prepareInputs(Map.of("topic", "t")), RunControl.create(), recorder);
 
     assertThat(result).isInstanceOf(RunResult.Succeeded.class);
     assertThat(collected.started).singleElement().satisfies(t -> assertThat(t.summary().status()).isEqualTo(RunStatus.RUNNING));

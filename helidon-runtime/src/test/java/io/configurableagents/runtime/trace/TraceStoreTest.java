@@ -34,7 +34,7 @@ class TraceStoreTest {
     TraceSummary moved = new TraceSummary(jobId, s.workflow(), s.workflowVersion(), status, startedAt,
         status == RunStatus.RUNNING ? Optional.empty() : Optional.of(startedAt.plus(s.duration())), s.duration(),
         s.nodeCount(), s.llmAttempts(), s.inputTokens(), s.outputTokens(), s.error());
-    return new Trace(moved, t.traceId(), t.spanId(), t.promptsLogged(), 0, t.inputs(), t.outputs(), t.spans());
+    return new Trace(moved, t.traceId(), t.spanId(), t.parentSpanId(), t.promptsLogged(), 0, t.inputs(), t.outputs(), t.spans());
   }
 
   @Test

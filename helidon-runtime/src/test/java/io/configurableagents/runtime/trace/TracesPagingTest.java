@@ -38,13 +38,13 @@ class TracesPagingTest {
     try (Tracing tracing = Tracing.start(workflow, TraceFixtures.logging(true), dir, Clock.systemUTC())) {
       WorkflowEngine engine = WorkflowEngine.create(workflow, TraceFixtures.OPTIONS, spec -> llm);
       for (int i = 1; i <= 3; i++) {
-        engine.run("ok-" + i, Map.of("topic", "t" + i), RunControl.create(), tracing.recorder());
+        engine.run("ok-" + i, engine.prepareInputs(Map.of("topic", "t" + i)), RunControl.create(), tracing.recorder());
         Thread.sleep(2);
       }
-      engine.run("failed-1", Map.of("topic", "broken"), RunControl.create(), tracing.recorder());
+      engine.run("failed-1", engine.prepareInputs(Map.of("topic", "broken")), RunControl.create(), tracing.recorder());
       Thread.sleep(2);
       CompletableFuture<RunResult> slow = CompletableFuture.supplyAsync(
-          () -> engine.run("slow-1", Map.of("topic", "slow"), RunControl.create(), tracing.recorder()));
+          () -> engine.run("slow-1", engine.prepareInputs(Map.of("topic", "slow")), RunControl.create(), tracing.recorder()));
       assertThat(inCall.await(10, TimeUnit.SECONDS)).isTrue();
 
       Traces traces = tracing.traces();

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A route or edge condition, parsed once (workflow-format.md A.3; B 11.3 for what is kept).
+ * A route or edge condition, parsed once (docs/conditions.md; its "Differences from the Python reference runtime" for what is kept).
  *
  * <p>Language: field paths {@code state.a.b} or {@code {state.a.b}}; literals (strings in
  * {@code ''} or {@code ""}, integers, decimals, {@code true/false/True/False},

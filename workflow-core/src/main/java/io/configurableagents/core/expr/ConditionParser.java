@@ -222,7 +222,7 @@ final class ConditionParser {
     return bare ? Optional.of(advance()) : Optional.empty();
   }
 
-  /** A bare word standing alone: a truthiness test of the field it names (B 11.3 step e). */
+  /** A bare word standing alone: a truthiness test of the field it names (docs/conditions.md, "What you can write"). */
   private ConditionExpr bareField(ConditionToken word) {
     String lower = word.text().toLowerCase(Locale.ROOT);
     if (OPERATOR_WORDS.contains(lower)) {
@@ -232,7 +232,7 @@ final class ConditionParser {
     return field(word.text(), word.offset());
   }
 
-  /** A bare word compared with something: text, or a bool for any case of true/false (B 11.3 item 5). */
+  /** A bare word compared with something: text, or a bool for any case of true/false (docs/conditions.md, "What you can write"). */
   private ConditionExpr bareLiteral(ConditionToken word) {
     String text = word.text();
     if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The closest name to a misspelt one: Levenshtein distance, compared case-insensitively, at
- * distance 2 or less (workflow-format.md A.2, B 8.3). Lives in {@code expr} because templates need
+ * distance 2 or less (docs/validate.md, "Output"). Lives in {@code expr} because templates need
  * it and {@code expr} depends on nothing else in core; {@code validate.DidYouMean} delegates here.
  */
 public final class NearestName {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Looks up one placeholder at render time (B 9.3): the node's inputs first, by the whole dotted
+ * Looks up one placeholder at render time (docs/workflow-format.md, "Prompts and placeholders"): the node's inputs first, by the whole dotted
  * text, then a walk through the state, one map key per segment. Failures name the variable,
  * suggest a close name and list what is available.
  */

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Python {@code str()} forms of JSON-model values, as the reference shows them to the LLM
- * (workflow-format.md B 9.3): {@code None}, {@code True}, {@code 0.5}, {@code 3.0},
+ * (docs/workflow-format.md, "Prompts and placeholders"): {@code None}, {@code True}, {@code 0.5}, {@code 3.0},
  * {@code ['a', 'b']}, {@code {'a': 1}}; strings inside containers use Python's {@code repr}
  * quoting.
  *

@@ -4,8 +4,8 @@ import java.math.BigInteger;
 import java.util.Optional;
 
 /**
- * Number literals as Python's {@code int()} and {@code float()} read them (workflow-format.md B 11.3
- * item 5): an optional sign, digits with single underscores between them ({@code 1_000}), leading
+ * Number literals as Python's {@code int()} and {@code float()} read them (docs/conditions.md,
+ * "What you can write"): an optional sign, digits with single underscores between them ({@code 1_000}), leading
  * zeros allowed ({@code 05}); a decimal has a {@code .} ({@code 1.5}, {@code .9}, {@code 5.}) or an
  * exponent ({@code 1e5}). Checked by hand, in linear time, without regular expressions (whose
  * repetition recurses and overflows the stack on long inputs).

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Python's comparison, membership and truthiness rules over JSON-model values (workflow-format.md
- * B 11.3 items 6-7). {@code null} is {@code None}; integral numbers are {@code int}; {@code Double},
+ * Python's comparison, membership and truthiness rules over JSON-model values (docs/conditions.md,
+ * "How values compare (Python's rules)"). {@code null} is {@code None}; integral numbers are {@code int}; {@code Double},
  * {@code Float} and {@code BigDecimal} are {@code float}; {@code Boolean} is {@code bool} (0/1 in
  * numeric comparisons); {@code List} (any {@code Collection}) is {@code list}; {@code Map} is
  * {@code dict}.

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A prompt template or input-mapping value (workflow-format.md B 9, with the A.3 escape).
+ * A prompt template or input-mapping value (docs/workflow-format.md, "Prompts and placeholders").
  *
  * <p>Syntax: {@code {name}} or {@code {a.b.c}} is a placeholder (it starts with a letter or
  * {@code _}; segments are separated by {@code .} and hold letters, digits, {@code _} and
- * {@code -}, which B 4 needs for a field such as {@code my-field}); {@code {state.x}} is the
+ * {@code -}, which a field such as {@code my-field} needs, docs/workflow-format.md, "State"); {@code {state.x}} is the
  * same as {@code {x}}. {@code {{} and {@code }}} are literal braces. Any other brace group with
  * content is a syntax error, with the hint to double the braces. Tolerated as literal text: an
  * empty {@code {}}, a {@code {} with no later {@code }}, a lone {@code }}.
@@ -61,7 +61,7 @@ public final class Template {
   }
 
   /**
-   * Renders the template (B 9.3). For each placeholder, with {@code state.} stripped: if its whole
+   * Renders the template (docs/workflow-format.md, "Prompts and placeholders"). For each placeholder, with {@code state.} stripped: if its whole
    * dotted text is a key of {@code inputs}, that value is used (inputs shadow state, even for
    * {@code {state.x}}, as in the reference); otherwise the path is walked through {@code state}:
    * each segment reads a key of a map.
@@ -88,7 +88,7 @@ public final class Template {
   }
 
   /**
-   * Renders a node's input mappings (B 9.4): each value against the state only, in order; the
+   * Renders a node's input mappings (docs/engine.md, "One node", step 1): each value against the state only, in order; the
    * results are strings ({@code {state.nums}} gives the text {@code [1, 2]}).
    *
    * @throws TemplateRenderException naming the input whose value failed, and why

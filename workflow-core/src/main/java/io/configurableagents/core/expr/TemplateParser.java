@@ -7,15 +7,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Splits a template into literal text and placeholders in one left-to-right scan (B 9.1, 9.2 and
- * the A.3 escape). Every brace group with content that is not a placeholder is a problem; the
- * cases B 9.2 tolerates stay literal text.
+ * Splits a template into literal text and placeholders in one left-to-right scan (docs/workflow-format.md,
+ * "Prompts and placeholders"). Every brace group with content that is not a placeholder is a problem; the
+ * cases that page keeps as plain text stay literal text.
  */
 final class TemplateParser {
   /**
-   * A dotted path of names. B 9.1 allows letters, digits, {@code _} and {@code .}; we also allow
+   * A dotted path of names: letters, digits, {@code _} and {@code .}, and also
    * {@code -} after the first character, because the reference's validator accepts
-   * {@code {my-field}} for a field named {@code my-field} (B 4) and then leaves it unreplaced: we
+   * {@code {my-field}} for a field named {@code my-field} and then leaves it unreplaced: we
    * substitute it, as the file intends.
    */
   private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)*");

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The tools a node may list in {@code tools} (workflow-format.md B 13.3, names case-sensitive),
+ * The tools a node may list in {@code tools} (docs/tools.md, "The tools"; names case-sensitive),
  * each with the keys its {@code config} may hold. What each tool does, its inputs and the
  * variables that allow it are in {@code docs/tools.md}.
  */

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A node's {@code output_schema}, resolved against the state: types are the state fields' types,
- * so an {@code object} output carries the state field's nested schema (A.3).
+ * so an {@code object} output carries the state field's nested schema (docs/workflow-format.md, "Outputs").
  */
 public sealed interface OutputSpec permits OutputSpec.Simple, OutputSpec.Fields {
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Implementation of {@link TypeRef#parse}: a recursive-descent parser over the grammar of
- * workflow-format.md B 4.2 with the A.3 fix (a dict splits at its top-level comma).
+ * docs/workflow-format.md, "State" (type strings; a dict splits at its top-level comma).
  *
  * <p>Whitespace is allowed around the whole string and around the types inside brackets (the
  * reference trims there), never between {@code list}/{@code dict} and {@code [}. When a string

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A parsed type string ({@code str}, {@code list[int]}, {@code dict[str, list[int]]}, {@code object}...).
  *
- * <p>Grammar (workflow-format.md B 4.2, with the A.3 fix): after trimming,
+ * <p>Grammar (docs/workflow-format.md, "State", type strings): after trimming,
  * {@code type := "str" | "int" | "float" | "bool" | "object" | "list" | "dict" | "list[" type "]" |
  * "dict[" type "," type "]"}. Case-sensitive. The comma of a {@code dict[K, V]} is the top-level
  * one (bracket depth 0), so {@code dict[str, dict[str, int]]} parses; K and V are trimmed.

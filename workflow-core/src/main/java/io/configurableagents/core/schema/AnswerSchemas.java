@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a node asks its LLM for (workflow-format.md B 5.3, with A.3): an object with one property per
+ * What a node asks its LLM for (docs/engine.md, "One node"; docs/workflow-format.md, "Outputs"): an object with one property per
  * output field, or {@code {"result": T}} for a simple output; every property required, no others.
  * Types are the state fields' types, so an {@code object} output carries the state field's nested
  * schema. Descriptions: the output field's (or {@code output_schema.description} for a simple

@@ -100,6 +100,7 @@ final class ApiSchemas {
         .required("message", typed("string", "For people: what is wrong, where, and how to fix it."))
         .build());
     schemas.set(ERROR_RESPONSE, ObjectShape.described("A request the service refused or could not answer.")
+        .required("status", enumOf("Always `error`.", "error"))
         .required("error", ref(ERROR_DETAIL))
         .build());
     schemas.set(INPUT_PROBLEM, ObjectShape.described("One input that does not fit the workflow's state.")
@@ -109,6 +110,7 @@ final class ApiSchemas {
     ObjectNode problems = typed("array", "Every problem, by field.");
     problems.set("items", ref(INPUT_PROBLEM));
     schemas.set(INVALID_INPUTS, ObjectShape.described("Inputs that do not fit the workflow's state.")
+        .required("status", enumOf("Always `error`.", "error"))
         .required("error", ref(ERROR_DETAIL))
         .required("problems", problems)
         .build());

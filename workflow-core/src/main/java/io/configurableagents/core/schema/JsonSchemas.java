@@ -17,7 +17,7 @@ import io.configurableagents.core.model.Workflow;
  * <p>Nullability: a field that is optional and has no default is nullable ({@code "type": ["string",
  * "null"]}), because null is what it holds when nobody gave it a value. Required fields and fields
  * with a default are not: send the value or leave the key out. The schemas state the canonical JSON
- * types; the runtime also accepts what lax coercion accepts (workflow-format.md B 4.2: {@code "5"} for
+ * types; the runtime also accepts what lax coercion accepts (docs/workflow-format.md, "How values are coerced": {@code "5"} for
  * an {@code int}, {@code "yes"} for a {@code bool}...).
  *
  * <p>Every method returns a new tree the caller may change. The three document methods put
@@ -67,13 +67,13 @@ public final class JsonSchemas {
     return StrictCheck.isStrict(schema);
   }
 
-  /** {@code Output_<node id>}: the schema (or function) name the node's answer is asked under (B 5.3). */
+  /** {@code Output_<node id>}: the schema (or function) name the node's answer is asked under (docs/providers.md, "What is sent"). */
   public static String outputName(NodeSpec node) {
     return "Output_" + node.id();
   }
 
   /**
-   * The final state of a run (A.4): every declared field, always present ({@code null} for an
+   * The final state of a run (docs/runtime.md, "`POST /run`"): every declared field, always present ({@code null} for an
    * optional field nobody set), hidden values left out, so no other keys.
    */
   public static ObjectNode result(Workflow workflow) {

@@ -2,6 +2,7 @@ package io.configurableagents.core.schema;
 
 import static io.configurableagents.core.schema.SchemaJson.ref;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configurableagents.core.model.Workflow;
 
@@ -17,16 +18,35 @@ final class OpenApiComponents {
   static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
   static final String JOB_NOT_FOUND = "JobNotFound";
   static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
+  static final String UNAUTHORIZED = "Unauthorized";
+  static final String TOO_MANY_RUNS = "TooManyRuns";
+  static final String CLIENT_ERROR = "ClientError";
+  static final String NOT_ACCEPTABLE = "NotAcceptable";
+  static final String WWW_AUTHENTICATE = "WwwAuthenticate";
+  static final String API_KEY_SCHEME = "apiKey";
 
   private OpenApiComponents() {}
 
-  static ObjectNode of(Workflow workflow) {
+  static ObjectNode of(Workflow workflow, OpenApiDocument.Security security) {
     ObjectNode components = SchemaJson.object();
     components.set("schemas", ApiSchemas.of(workflow));
-    components.set("responses", responses());
+    components.set("responses", responses(security));
     components.set("parameters", parameters());
-    components.set("headers", headers());
+    components.set("headers", headers(security));
+    if (security == OpenApiDocument.Security.API_KEYS) {
+      ObjectNode scheme = components.putObject("securitySchemes").putObject(API_KEY_SCHEME);
+      scheme.put("type", "http").put("scheme", "bearer");
+      scheme.put("description", "One of the service's API keys (its `API_KEYS` or `API_KEYS_FILE`), sent as"
+          + " `Authorization: Bearer <key>`. Browsers may send it as the password of Basic authentication.");
+    }
     return components;
+  }
+
+  /** The root {@code security}: an API key on every operation. */
+  static ArrayNode apiKeyRequirement() {
+    ArrayNode security = SchemaJson.array();
+    security.addObject().putArray(API_KEY_SCHEME);
+    return security;
   }
 
   static ObjectNode parameterRef(String name) {
@@ -41,8 +61,20 @@ final class OpenApiComponents {
     return SchemaJson.object().put("$ref", "#/components/responses/" + name);
   }
 
-  private static ObjectNode responses() {
+  private static ObjectNode responses(OpenApiDocument.Security security) {
     ObjectNode responses = SchemaJson.object();
+    responses.set(CLIENT_ERROR, error("The request is malformed: bad HTTP syntax, or a URI or headers longer than the"
+        + " server accepts (400, 414, 431)"));
+    responses.set(NOT_ACCEPTABLE, error("`Accept` names neither YAML nor JSON"));
+    ObjectNode tooMany = error("Over the caller's limits (the server's `RATE_LIMIT`, or its `MAX_RUNS_IN_FLIGHT_PER_KEY`"
+        + " runs in flight); retry after `Retry-After` seconds");
+    tooMany.putObject("headers").set("Retry-After", headerRef(RETRY_AFTER));
+    responses.set(TOO_MANY_RUNS, tooMany);
+    if (security == OpenApiDocument.Security.API_KEYS) {
+      ObjectNode unauthorized = error("No API key was sent, or a wrong one");
+      unauthorized.putObject("headers").set("WWW-Authenticate", headerRef(WWW_AUTHENTICATE));
+      responses.set(UNAUTHORIZED, unauthorized);
+    }
     responses.set(BAD_REQUEST, error("The request is malformed: the body is not JSON (the message gives the position),"
         + " is empty or is not an object, or `wait` is not a number of seconds within the server's maximum"));
     responses.set(PAYLOAD_TOO_LARGE, error("The body is larger than the server accepts (`MAX_BODY_BYTES`)"));
@@ -82,8 +114,13 @@ final class OpenApiComponents {
     return SchemaJson.object().put("name", name).put("in", in).put("description", description);
   }
 
-  private static ObjectNode headers() {
+  private static ObjectNode headers(OpenApiDocument.Security security) {
     ObjectNode headers = SchemaJson.object();
+    if (security == OpenApiDocument.Security.API_KEYS) {
+      ObjectNode challenge = SchemaJson.object().put("description", "The schemes a key may be sent with: `Bearer` and `Basic`.");
+      challenge.set("schema", SchemaJson.object().put("type", "string"));
+      headers.set(WWW_AUTHENTICATE, challenge);
+    }
     ObjectNode location = SchemaJson.object().put("description", "Where the job's status is: `/status/{job_id}`.");
     location.set("schema", SchemaJson.object().put("type", "string"));
     headers.set(LOCATION, location);

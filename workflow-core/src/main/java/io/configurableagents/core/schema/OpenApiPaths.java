@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configurableagents.core.model.Workflow;
 
-/** The {@code paths} of the OpenAPI document: the HTTP API table of architecture.md, row by row. */
+/** The {@code paths} of the OpenAPI document: the endpoint table of docs/runtime.md ("Endpoints"), row by row. */
 final class OpenApiPaths {
   static final String TAG_WORKFLOW = "workflow";
   static final String TAG_JOBS = "jobs";
@@ -14,7 +14,7 @@ final class OpenApiPaths {
 
   private OpenApiPaths() {}
 
-  static ObjectNode of(Workflow workflow) {
+  static ObjectNode of(Workflow workflow, OpenApiDocument.Security security) {
     ObjectNode paths = SchemaJson.object();
     paths.putObject("/").set("get", simpleGet("describeService", "What this service runs, with links to its endpoints",
         ApiSchemas.SERVICE_INFO));
@@ -23,12 +23,20 @@ final class OpenApiPaths {
     status.putArray("parameters").add(OpenApiComponents.parameterRef(OpenApiComponents.JOB_ID));
     status.set("get", jobStatus());
     status.set("delete", cancel());
-    paths.putObject("/health").set("get", simpleGet("checkHealth", "Whether the service is up", ApiSchemas.HEALTH));
+    ObjectNode health = simpleGet("checkHealth", "Whether the service is up", ApiSchemas.HEALTH);
+    health.putArray("security");
+    paths.putObject("/health").set("get", health);
     paths.putObject("/schema").set("get", simpleGet("describeWorkflow",
         "The workflow's inputs (as the Python tool showed them) and the JSON Schemas of its inputs and result",
         ApiSchemas.SCHEMA_DESCRIPTION));
     paths.putObject("/openapi").set("get", openApi());
     paths.putObject("/docs").set("get", docs());
+    if (security == OpenApiDocument.Security.API_KEYS) {
+      paths.forEach(path -> path.properties().stream()
+          .filter(e -> e.getValue().has("responses") && !e.getValue().has("security"))
+          .forEach(e -> ((ObjectNode) e.getValue().get("responses"))
+              .set("401", OpenApiComponents.responseRef(OpenApiComponents.UNAUTHORIZED))));
+    }
     return paths;
   }
 
@@ -59,8 +67,9 @@ final class OpenApiPaths {
     responses.set("415", OpenApiComponents.responseRef(OpenApiComponents.UNSUPPORTED_MEDIA_TYPE));
     responses.set("422", jsonResponse("The inputs do not fit the workflow's state: every problem, by field",
         ref(ApiSchemas.INVALID_INPUTS)));
+    responses.set("429", OpenApiComponents.responseRef(OpenApiComponents.TOO_MANY_RUNS));
     responses.set("500", jsonResponse("The run failed (not because of an LLM provider), or the server failed to answer",
-        oneOf(ref(ApiSchemas.RUN_FAILED), ref(ApiSchemas.ERROR_RESPONSE))));
+        failedOrError()));
     responses.set("502", jsonResponse("The run failed because an LLM provider failed", ref(ApiSchemas.RUN_FAILED)));
     responses.set("503", OpenApiComponents.responseRef(OpenApiComponents.SERVICE_UNAVAILABLE));
     return op;
@@ -71,6 +80,7 @@ final class OpenApiPaths {
     ObjectNode responses = op.putObject("responses");
     responses.set("200", jsonResponse("The job as it is now", ref(ApiSchemas.JOB)));
     responses.set("404", OpenApiComponents.responseRef(OpenApiComponents.JOB_NOT_FOUND));
+    responses.set("4XX", OpenApiComponents.responseRef(OpenApiComponents.CLIENT_ERROR));
     return op;
   }
 
@@ -83,6 +93,7 @@ final class OpenApiPaths {
     responses.set("404", OpenApiComponents.responseRef(OpenApiComponents.JOB_NOT_FOUND));
     responses.set("409", jsonResponse("The job has already ended (completed, failed or cancelled)",
         ref(ApiSchemas.ERROR_RESPONSE)));
+    responses.set("4XX", OpenApiComponents.responseRef(OpenApiComponents.CLIENT_ERROR));
     return op;
   }
 
@@ -95,21 +106,26 @@ final class OpenApiPaths {
     ObjectNode content = ok.putObject("content");
     content.putObject("application/yaml").set("schema", SchemaJson.object().put("type", "string"));
     content.putObject("application/json").set("schema", SchemaJson.object().put("type", "object"));
-    responses.set("406", jsonResponse("`Accept` names neither YAML nor JSON", ref(ApiSchemas.ERROR_RESPONSE)));
+    responses.set("406", OpenApiComponents.responseRef(OpenApiComponents.NOT_ACCEPTABLE));
+    responses.set("4XX", OpenApiComponents.responseRef(OpenApiComponents.CLIENT_ERROR));
     return op;
   }
 
   private static ObjectNode docs() {
     ObjectNode op = operation(TAG_SERVICE, "getDocsPage", "An interactive page over this document");
-    ObjectNode ok = op.putObject("responses").putObject("200");
+    ObjectNode responses = op.putObject("responses");
+    ObjectNode ok = responses.putObject("200");
     ok.put("description", "An HTML page");
     ok.putObject("content").putObject("text/html").set("schema", SchemaJson.object().put("type", "string"));
+    responses.set("4XX", OpenApiComponents.responseRef(OpenApiComponents.CLIENT_ERROR));
     return op;
   }
 
   private static ObjectNode simpleGet(String operationId, String summary, String schema) {
     ObjectNode op = operation(TAG_SERVICE, operationId, summary);
-    op.putObject("responses").set("200", jsonResponse(summary, ref(schema)));
+    ObjectNode responses = op.putObject("responses");
+    responses.set("200", jsonResponse(summary, ref(schema)));
+    responses.set("4XX", OpenApiComponents.responseRef(OpenApiComponents.CLIENT_ERROR));
     return op;
   }
 
@@ -127,9 +143,17 @@ final class OpenApiPaths {
     return response;
   }
 
-  private static ObjectNode oneOf(ObjectNode first, ObjectNode second) {
+  /**
+   * A failed run or a request error: both carry {@code error}, so a body could pass as either;
+   * their {@code status} ({@code failed} or {@code error}) tells them apart.
+   */
+  private static ObjectNode failedOrError() {
     ObjectNode schema = SchemaJson.object();
-    schema.putArray("oneOf").add(first).add(second);
+    schema.putArray("oneOf").add(ref(ApiSchemas.RUN_FAILED)).add(ref(ApiSchemas.ERROR_RESPONSE));
+    ObjectNode discriminator = schema.putObject("discriminator").put("propertyName", "status");
+    discriminator.putObject("mapping")
+        .put("failed", "#/components/schemas/" + ApiSchemas.RUN_FAILED)
+        .put("error", "#/components/schemas/" + ApiSchemas.ERROR_RESPONSE);
     return schema;
   }
 }

@@ -6,7 +6,7 @@ import io.configurableagents.core.model.StateField;
 import io.configurableagents.core.model.Workflow;
 
 /**
- * The body of {@code GET /schema}: the Python tool's shape (deploy-reference.md 3.1) plus the JSON
+ * The body of {@code GET /schema}: the Python tool's shape (docs/runtime.md, "Endpoints", {@code GET /schema}) plus the JSON
  * Schemas of the inputs and of the result.
  *
  * <pre>{@code

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The lax coercion rules of workflow-format.md B 4.2 (Pydantic v2 lax mode), applied to element
- * types too (A.3). Used by the runtime for run inputs and for LLM answers.
+ * The lax coercion rules of docs/workflow-format.md, "How values are coerced" (Pydantic v2 lax
+ * mode), applied to element types too. Used by the runtime for run inputs and for LLM answers.
  *
  * <p>Values are the JSON data model in Java: {@code String}, {@code Long} (every integer),
  * {@code Double}, {@code Boolean}, {@code List<Object>}, {@code Map<String, Object>} (insertion

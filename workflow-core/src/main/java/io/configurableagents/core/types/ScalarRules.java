@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The scalar conversions of Pydantic v2 lax mode (Python input), as workflow-format.md B 4.2 lists
+ * The scalar conversions of Pydantic v2 lax mode (Python input), as docs/workflow-format.md, "How values are coerced", lists
  * them. Where we differ on purpose: integers must fit in 64 bits (Python's are unbounded), and
  * NaN/Infinity are refused (JSON cannot carry them; Pydantic accepts them for {@code float}).
  */

@@ -9,7 +9,7 @@ import io.configurableagents.core.validate.WorkflowDraft.When;
 import java.util.function.Supplier;
 
 /**
- * Conditional edges (B 8.2 step 7, A.3): {@code routes} have a {@code default} route, and every
+ * Conditional edges (docs/workflow-format.md, "Edges"; docs/conditions.md): {@code routes} have a {@code default} route, and every
  * field a condition reads exists (dotted paths checked as far as the types allow).
  */
 final class ConditionRule implements Rule {

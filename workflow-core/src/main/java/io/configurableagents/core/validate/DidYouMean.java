@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * "did you mean" suggestions: the closest candidate by Levenshtein distance, compared
- * case-insensitively, at distance 2 or less (workflow-format.md A.2, B 8.3). The distance itself
+ * case-insensitively, at distance 2 or less (docs/validate.md, "Output"). The distance itself
  * lives in {@link NearestName}, which templates share.
  */
 public final class DidYouMean {

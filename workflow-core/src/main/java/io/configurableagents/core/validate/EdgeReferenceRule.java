@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Every name an edge uses is a node (B 8.2 step 1): {@code from} is a node or START, targets are
+ * Every name an edge uses is a node (docs/workflow-format.md, "Edges"): {@code from} is a node or START, targets are
  * nodes or END, a parallel target is a real node. Edges out of END and into START are errors here
  * (the reference failed on them only when building the graph). Unknown names are reported only
  * when every node has an id (a node without one is already an error, and edges may name it).

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Branches of a fan-out ({@code to: [a, b]}, or several unconditional edges from one node) run
- * concurrently, so two of them must not write the same state field (A.3). A branch is what its
+ * concurrently, so two of them must not write the same state field (docs/workflow-format.md, "Edges"). A branch is what its
  * first node reaches before it meets another branch (the join and what follows are shared).
  */
 final class FanOutRule implements Rule {

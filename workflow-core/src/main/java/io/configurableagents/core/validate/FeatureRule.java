@@ -3,7 +3,7 @@ package io.configurableagents.core.validate;
 import io.configurableagents.core.validate.WorkflowDraft.FeatureUse;
 
 /**
- * Warns about what the file asks for and this runtime accepts without running it (A.3, B 15):
+ * Warns about what the file asks for and this runtime accepts without running it (docs/validate.md, "What is checked"):
  * once per node for memory, code and optimize; once for the workflow-level blocks.
  */
 final class FeatureRule implements Rule {

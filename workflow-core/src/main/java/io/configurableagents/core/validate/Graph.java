@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The edges as adjacency (B 8.2 step 10): linear and fan-out targets, route targets, a loop's
+ * The edges as adjacency (docs/workflow-format.md, "Edges"): linear and fan-out targets, route targets, a loop's
  * node itself and its exit, a parallel edge's target node.
  */
 final class Graph {

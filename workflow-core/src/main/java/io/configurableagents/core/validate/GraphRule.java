@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The graph's shape (B 8.2 step 10): every node is reached from START and leads to END. Cycles
+ * The graph's shape (docs/workflow-format.md, "Edges"): every node is reached from START and leads to END. Cycles
  * are allowed. Runs only when every edge was read and names known nodes, so that one broken edge
  * does not also show up as a dozen unreachable nodes.
  */

@@ -7,7 +7,7 @@ import io.configurableagents.core.validate.WorkflowDraft.FieldDraft;
 import io.configurableagents.core.validate.WorkflowDraft.Loop;
 import java.util.Optional;
 
-/** A loop's {@code condition_field} is a {@code bool} state field (B 8.2 step 8). */
+/** A loop's {@code condition_field} is a {@code bool} state field (docs/workflow-format.md, "Edges"). */
 final class LoopRule implements Rule {
   @Override
   public void check(WorkflowDraft draft, Diagnostics out) {

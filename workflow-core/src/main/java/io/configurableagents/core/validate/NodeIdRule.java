@@ -5,7 +5,7 @@ import io.configurableagents.core.validate.WorkflowDraft.NodeDraft;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Node ids are unique (B 5). */
+/** Node ids are unique (docs/workflow-format.md, "Nodes"). */
 final class NodeIdRule implements Rule {
   @Override
   public void check(WorkflowDraft draft, Diagnostics out) {

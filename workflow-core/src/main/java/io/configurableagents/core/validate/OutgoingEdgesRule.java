@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How the edges leaving one node combine (A.3): START has exactly one entry; a {@code routes},
+ * How the edges leaving one node combine (docs/workflow-format.md, "Edges"): START has exactly one entry; a {@code routes},
  * {@code loop} or {@code parallel} edge is its node's only one; conditional edges have at most one
  * unconditional fallback (and a warning when there is none); several unconditional edges are a
  * fan-out.

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A node's {@code outputs} against the state and its {@code output_schema} (B 5.2, B 8.2 steps
- * 2-4): every output is a state field; an object schema has exactly the outputs as fields; a simple
+ * A node's {@code outputs} against the state and its {@code output_schema} (docs/workflow-format.md,
+ * "Outputs"): every output is a state field; an object schema has exactly the outputs as fields; a simple
  * schema has one output; each output's type equals the state field's type (compared with
  * whitespace removed, so {@code dict[str,int]} matches {@code dict[str, int]}).
  */

@@ -7,7 +7,7 @@ import io.configurableagents.core.validate.WorkflowDraft.FieldDraft;
 import io.configurableagents.core.validate.WorkflowDraft.Parallel;
 import java.util.Optional;
 
-/** A parallel edge's {@code items_field} and {@code collect_field} are list fields (B 8.2 step 9). */
+/** A parallel edge's {@code items_field} and {@code collect_field} are list fields (docs/workflow-format.md, "Edges"). */
 final class ParallelRule implements Rule {
   @Override
   public void check(WorkflowDraft draft, Diagnostics out) {

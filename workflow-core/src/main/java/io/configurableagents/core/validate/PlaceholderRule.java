@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Placeholders name something that exists (B 9.2, A.2): in a prompt, a state field or one of the
+ * Placeholders name something that exists (docs/workflow-format.md, "Prompts and placeholders"): in a prompt, a state field or one of the
  * node's inputs ({@code {state.x}} only a state field); in an input mapping, a state field.
  */
 final class PlaceholderRule implements Rule {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Tool names come from the built-in registry (B 13.3, {@link BuiltInTool}); the reference found
+ * Tool names come from the built-in registry (docs/tools.md, "The tools"; {@link BuiltInTool}); the reference found
  * out only at run time. A node lists each tool once (the model calls tools by name).
  */
 final class ToolRule implements Rule {

@@ -3,7 +3,7 @@ package io.configurableagents.core.validate;
 import java.util.List;
 
 /**
- * The checks that look across a workflow's parts (workflow-format.md B 8.2 and A.2/A.3): node ids,
+ * The checks that look across a workflow's parts (docs/validate.md, "What is checked"): node ids,
  * edge references, outputs against the state, placeholders, conditions, loops, parallel edges,
  * the shape of the graph, fan-out writes, tools, and the features this runtime does not run.
  * Every rule runs on every draft: all problems of a file are reported at once.

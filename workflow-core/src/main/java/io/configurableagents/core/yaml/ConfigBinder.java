@@ -9,9 +9,10 @@ import io.configurableagents.core.validate.WorkflowDraft.Feature;
 import io.configurableagents.core.validate.WorkflowDraft.FeatureUse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** Reads {@code config} (workflow-format.md B 7) and the top-level {@code optimization} and {@code memory}. */
+/** Reads {@code config} (docs/workflow-format.md, "Config" and "Top level") and the top-level {@code optimization} and {@code memory}. */
 final class ConfigBinder {
   private final Diagnostics out;
   private final List<FeatureUse> features;
@@ -34,6 +35,8 @@ final class ConfigBinder {
     r.map("storage", "config.storage", Keys.STORAGE).ifPresent(s -> {
       s.string("backend");
       s.string("path");
+      out.warning(r.keyAt("storage").orElse(s.at()), "config.storage is not used by this runtime: it keeps jobs and traces"
+          + " itself, under DATA_DIR (/app/data in the container; docs/runtime.md)");
     });
     r.map("mlflow", "config.mlflow", Keys.CONFIG_MLFLOW).ifPresent(m -> {
       m.string("experiment");
@@ -59,8 +62,10 @@ final class ConfigBinder {
   }
 
   private Optional<MlflowSpec> observability(MapReader r) {
-    r.map("logging", "config.observability.logging", Keys.LOGGING)
-        .ifPresent(l -> l.oneOf("level", List.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), true));
+    r.map("logging", "config.observability.logging", Keys.LOGGING).ifPresent(l -> {
+      l.oneOf("level", List.of("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), true);
+      notUsed(l, "level", "the runtime logs at INFO to the container's output, whatever the level");
+    });
     return r.map("mlflow", "config.observability.mlflow", Keys.MLFLOW).map(m -> {
       MlflowSpec d = MlflowSpec.DEFAULT;
       m.bool("log_artifacts");
@@ -68,14 +73,38 @@ final class ConfigBinder {
       m.bool("async_logging");
       m.integer("retention_days", 0, Long.MAX_VALUE);
       m.bool("redact_pii");
+      String noArtifacts = "no MLflow artifacts are written; a run's inputs, outputs, prompts and answers are in its trace"
+          + " (the traces page, and the spans exported to MLflow)";
+      notUsed(m, "log_artifacts", noArtifacts);
+      notUsed(m, "artifact_level", noArtifacts);
+      notUsed(m, "async_logging", "traces are always recorded and exported in the background: a run never waits for them");
+      notUsed(m, "retention_days", "traces are kept TRACES_RETENTION_HOURS (default 168) and at most TRACES_RETENTION_COUNT"
+          + " runs; set those environment variables (docs/traces.md)");
+      notUsed(m, "redact_pii", "traces are not searched for personal data; only the values of secret environment variables"
+          + " are replaced by ***; log_prompts: false keeps prompts and answers out of traces");
+      Optional<String> trackingUri = m.string("tracking_uri");
+      trackingUri.filter(uri -> !isHttp(uri)).ifPresent(uri -> out.warning(m.node("tracking_uri").get().at(),
+          "config.observability.mlflow.tracking_uri \"" + uri + "\" is not an http:// or https:// URL: traces are not"
+              + " exported to MLflow (they stay on the runtime's traces page)",
+          "point it at an MLflow server, e.g. http://mlflow:5000, or set MLFLOW_TRACKING_URI where the service runs"));
       return new MlflowSpec(
           m.bool("enabled").orElse(d.enabled()),
-          m.string("tracking_uri"),
+          trackingUri,
           m.string("experiment_name").orElse(d.experimentName()),
           m.string("experiment_id"),
           m.string("run_name"),
           m.bool("log_prompts").orElse(d.logPrompts()));
     });
+  }
+
+  /** A key the format accepts and the runtime ignores: a warning at the key saying what happens instead. */
+  private void notUsed(MapReader r, String key, String instead) {
+    r.keyAt(key).ifPresent(at -> out.warning(at, r.context() + "." + key + " is not used by this runtime: " + instead));
+  }
+
+  private static boolean isHttp(String uri) {
+    String lower = uri.strip().toLowerCase(Locale.ROOT);
+    return lower.startsWith("http://") || lower.startsWith("https://");
   }
 
   private void abTest(MapReader r) {

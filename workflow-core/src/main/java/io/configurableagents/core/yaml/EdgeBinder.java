@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads one entry of {@code edges} (workflow-format.md B 6, A.3): {@code from} (or {@code from_})
+ * Reads one entry of {@code edges} (docs/workflow-format.md, "Edges"): {@code from} (or {@code from_})
  * and exactly one of {@code to} (a name, or a list for fan-out; with an optional
  * {@code condition}), {@code routes}, {@code loop}, {@code parallel}.
  */

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The keys each mapping of the format may have (workflow-format.md B 2-7, plus A.3's forms). */
+/** The keys each mapping of the format may have (docs/workflow-format.md, "Top level" to "Config"). */
 final class Keys {
   static final Set<String> TOP =
       of("schema_version", "flow", "state", "nodes", "edges", "optimization", "memory", "config");

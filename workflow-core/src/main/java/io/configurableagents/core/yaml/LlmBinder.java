@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads {@code config.llm} and a node's {@code llm} (workflow-format.md B 7.1). */
+/** Reads {@code config.llm} and a node's {@code llm} (docs/workflow-format.md, "Config"; docs/providers.md, "Settings"). */
 final class LlmBinder {
   private static final List<String> PROVIDERS = Arrays.stream(Provider.values()).map(Provider::id).toList();
 

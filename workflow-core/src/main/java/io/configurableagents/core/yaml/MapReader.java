@@ -73,6 +73,11 @@ final class MapReader {
     return mapping.entry(key).isPresent();
   }
 
+  /** Where {@code key} is written, when it is (null values included). */
+  Optional<SourceLocation> keyAt(String key) {
+    return mapping.entry(key).map(e -> e.key().at());
+  }
+
   /** The value under {@code key}; null counts as absent. */
   Optional<YamlNode> node(String key) {
     return mapping.get(key).filter(v -> !isNull(v));

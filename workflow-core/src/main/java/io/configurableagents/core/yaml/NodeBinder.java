@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Reads one entry of {@code nodes} (workflow-format.md B 5, 13, 14). */
+/** Reads one entry of {@code nodes} (docs/workflow-format.md, "Nodes"; docs/tools.md). */
 final class NodeBinder {
   /** The largest {@code max_tool_rounds}, node-level or in {@code config.execution}. */
   static final long MAX_TOOL_ROUNDS = 100;

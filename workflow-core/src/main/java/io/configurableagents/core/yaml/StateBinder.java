@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads {@code state.fields} (workflow-format.md B 4): names, type strings, the required/default
+ * Reads {@code state.fields} (docs/workflow-format.md, "State"): names, type strings, the required/default
  * rule, nested object schemas in their short and long forms.
  */
 final class StateBinder {

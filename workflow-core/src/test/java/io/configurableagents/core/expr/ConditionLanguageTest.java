@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The language of workflow-format.md A.3 as this project defines it (docs/conditions.md). */
+/** The language of docs/conditions.md, "What you can write". */
 class ConditionLanguageTest {
 
   private static final Map<String, Object> STATE = state(

@@ -18,10 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every case of workflow-format.md B 11.3 (the reference's condition algorithm, its literal rules,
+ * Every case of the reference's condition evaluator (docs/conditions.md, "Differences from the Python
+ * reference runtime"; the reference's condition algorithm, its literal rules,
  * Python comparison and truthiness, and the listed consequences), with what we do and what the
  * reference did. The {@code vsReference} column says whether we keep the reference's meaning
- * ({@code KEPT}: the same route is taken) or differ on purpose ({@code DIFFERS}: A.3 or a
+ * ({@code KEPT}: the same route is taken) or differ on purpose ({@code DIFFERS}: a deliberate difference or a
  * [BROKEN-REF] defect; docs/conditions.md lists each).
  */
 class ConditionReferenceCompatibilityTest {
@@ -152,7 +153,7 @@ class ConditionReferenceCompatibilityTest {
         new Row("state.v", state("v", 0.1), TRUE, true, KEPT, "7 float"),
         new Row("state.v", state("v", list(0)), TRUE, true, KEPT, "7 list"),
         new Row("state.v", state("v", Map.of("a", 1)), TRUE, true, KEPT, "7 dict"),
-        // consequences listed in B 11.3
+        // consequences of the reference's algorithm (docs/conditions.md, "Differences from the Python reference runtime")
         new Row("state.flag or state.n < 3 and state.score < 0.5", state("flag", true, "n", 5, "score", 0.9),
             TRUE, false, DIFFERS, "and binds tighter than or (warned)"),
         new Row("state.flag or state.n < 3 and state.score < 0.5", state("flag", false, "n", 1, "score", 0.1),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Templates: B 9.1 syntax, B 9.2 validation, B 9.3 rendering, B 9.4 input mappings, A.3 escape. */
+/** Templates (docs/workflow-format.md, "Prompts and placeholders"): syntax, validation, rendering, input mappings, the {{ }} escape. */
 class TemplateTest {
 
   // ---- parsing ------------------------------------------------------------------------------
@@ -46,11 +46,11 @@ class TemplateTest {
 
   @ParameterizedTest(name = "{0} renders as {1}")
   @CsvSource(delimiter = '|', value = {
-      // tolerated by the reference's validator (B 9.2) and kept as literal text
+      // tolerated by the reference's validator and kept as literal text
       "'empty {} braces'          | 'empty {} braces'",
       "'open { with no close'     | 'open { with no close'",
       "'a lone } brace'           | 'a lone } brace'",
-      // A.3: doubled braces are literal braces (the reference rejects {{topic}})
+      // doubled braces are literal braces (the reference rejects {{topic}})
       "'{{topic}}'                | '{topic}'",
       "'JSON: {{\"a\": {{\"b\": 1}}}}' | 'JSON: {\"a\": {\"b\": 1}}'",
       "'{{{topic}}}'              | '{AI}'",
@@ -225,11 +225,11 @@ class TemplateTest {
 
   @Test
   void fieldNameWithADashIsSubstitutedUnlikeTheReference() {
-    // B 4: the reference validates {my-field} and then leaves it unreplaced at run time.
+    // the reference validates {my-field} and then leaves it unreplaced at run time.
     assertThat(Template.parse("[{my-field}]").render(Map.of("my-field", "v"), Map.of())).isEqualTo("[v]");
   }
 
-  // ---- input mappings (B 9.4) ---------------------------------------------------------------
+  // ---- input mappings (docs/engine.md, "One node") -----------------------------------------------------------
 
   @Test
   void inputMappingsRenderToStringsAgainstStateOnly() {

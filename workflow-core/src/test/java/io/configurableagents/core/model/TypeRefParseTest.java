@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TypeRefParseTest {
 
-  /** Type string as written, and its canonical spelling. Includes the valid cases B 4.2 verified. */
+  /** Type string as written, and its canonical spelling. Includes the valid cases the reference accepts. */
   @ParameterizedTest(name = "\"{0}\" -> {1}")
   @CsvSource(delimiter = '|', value = {
       "str | str",
@@ -43,7 +43,7 @@ class TypeRefParseTest {
 
   @Test
   void nestedDictSplitsAtTheTopLevelCommaUnlikeTheReference() {
-    // A.3: the reference splits at the last comma and rejects this; we split at bracket depth 0.
+    // docs/workflow-format.md, "State": the reference splits at the last comma and rejects this; we split at bracket depth 0.
     TypeRef type = TypeRef.parse("dict[str, dict[str, int]]");
 
     TypeRef inner = new TypeRef.DictOf(Optional.of(new TypeRef.Str()), Optional.of(new TypeRef.Int()));
@@ -67,7 +67,7 @@ class TypeRefParseTest {
   static Stream<Arguments> invalid() {
     String valid = "(valid types: str, int, float, bool, object, list, dict, list[T], dict[K, V])";
     return Stream.of(
-        // verified as invalid in the reference (B 4.2)
+        // verified as invalid in the reference
         Arguments.of("List[str]", 0, "invalid type \"List[str]\": unknown type name \"List\" (did you mean \"list[str]\"?)"),
         Arguments.of("string", 0, "invalid type \"string\": unknown type name \"string\" (did you mean \"str\"?)"),
         Arguments.of("integer", 0, "invalid type \"integer\": unknown type name \"integer\" (did you mean \"int\"?)"),

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What a node asks its LLM for (B 5.3 with A.3), built from the parts of a node. */
+/** What a node asks its LLM for (docs/engine.md, "One node"; docs/workflow-format.md, "Outputs"), built from the parts of a node. */
 class NodeOutputSchemaTest {
   private static final Map<String, StateField> ARTICLE_STATE = fieldMap(
       required("topic", STR),

@@ -83,7 +83,8 @@ class OpenApiDocumentTest {
     Operation run = parse(OpenApiDocument.of(ECHO).json(), true).getOpenAPI().getPaths().get("/run").getPost();
 
     assertThat(run.getResponses())
-        .containsOnlyKeys("200", "202", "400", "409", "413", "415", "422", "500", "502", "503");
+        .containsOnlyKeys("200", "202", "400", "409", "413", "415", "422", "429", "500", "502", "503");
+    assertThat(run.getResponses().get("429").getHeaders()).containsKey("Retry-After");
     assertThat(run.getResponses().get("202").getHeaders()).containsKey("Location");
     assertThat(run.getResponses().get("503").getHeaders()).containsKey("Retry-After");
     assertThat(run.getParameters()).extracting(p -> p.getIn() + ":" + p.getName())
@@ -115,9 +116,50 @@ class OpenApiDocumentTest {
         .isEqualTo(json("[\"pending\", \"running\", \"completed\", \"failed\", \"cancelled\"]"));
     assertThat(tree.at("/components/schemas/Job/properties").fieldNames()).toIterable().containsExactly(
         "job_id", "status", "created_at", "started_at", "completed_at", "execution_time_ms", "outputs", "error");
-    assertThat(tree.at("/paths/~1status~1{job_id}/get/responses").fieldNames()).toIterable().containsExactly("200", "404");
+    assertThat(tree.at("/paths/~1status~1{job_id}/get/responses").fieldNames()).toIterable().containsExactly("200", "404", "4XX");
     assertThat(tree.at("/paths/~1status~1{job_id}/delete/responses").fieldNames()).toIterable()
-        .containsExactly("200", "404", "409");
+        .containsExactly("200", "404", "409", "4XX");
+  }
+
+  @Test
+  void aFailedRunAndARequestErrorAreToldApartByTheirStatus() {
+    ObjectNode tree = OpenApiDocument.of(ECHO).tree();
+    JsonNode failure = tree.at("/paths/~1run/post/responses/500/content/application~1json/schema");
+
+    assertThat(failure.at("/discriminator/propertyName").asText()).isEqualTo("status");
+    assertThat(failure.at("/discriminator/mapping/failed").asText()).isEqualTo("#/components/schemas/RunFailed");
+    assertThat(failure.at("/discriminator/mapping/error").asText()).isEqualTo("#/components/schemas/ErrorResponse");
+    assertThat(tree.at("/components/schemas/ErrorResponse/required")).isEqualTo(json("[\"status\", \"error\"]"));
+    assertThat(tree.at("/components/schemas/ErrorResponse/properties/status/enum")).isEqualTo(json("[\"error\"]"));
+  }
+
+  @Test
+  void everyOperationListsAClientErrorAndTheServiceIsItsOwnServer() {
+    ObjectNode tree = OpenApiDocument.of(ECHO).tree();
+
+    assertThat(tree.at("/servers/0/url").asText()).isEqualTo("/");
+    assertThat(tree.get("security")).isEqualTo(json("[]"));
+    assertThat(tree.at("/components/securitySchemes").isMissingNode()).isTrue();
+    tree.get("paths").forEach(path -> path.properties().stream().filter(op -> op.getValue().has("responses"))
+        .forEach(op -> assertThat(op.getValue().get("responses").fieldNames()).toIterable().as(op.getKey())
+            .anySatisfy(code -> assertThat(code).startsWith("4"))));
+  }
+
+  @Test
+  void withApiKeysEveryOperationButTheHealthCheckNeedsABearerKeyAndMayAnswer401() {
+    ObjectNode tree = OpenApiDocument.of(ECHO, OpenApiDocument.Security.API_KEYS).tree();
+
+    assertThat(tree.at("/components/securitySchemes/apiKey/type").asText()).isEqualTo("http");
+    assertThat(tree.at("/components/securitySchemes/apiKey/scheme").asText()).isEqualTo("bearer");
+    assertThat(tree.get("security")).isEqualTo(json("[{\"apiKey\": []}]"));
+    assertThat(tree.at("/paths/~1health/get/security")).isEqualTo(json("[]"));
+    assertThat(tree.at("/paths/~1health/get/responses/401").isMissingNode()).isTrue();
+    for (String op : List.of("/~1/get", "/~1run/post", "/~1status~1{job_id}/get", "/~1status~1{job_id}/delete", "/~1schema/get",
+        "/~1openapi/get", "/~1docs/get")) {
+      assertThat(tree.at("/paths" + op + "/responses/401/$ref").asText()).as(op).isEqualTo("#/components/responses/Unauthorized");
+    }
+    assertThat(tree.at("/components/responses/Unauthorized/headers/WWW-Authenticate/$ref").asText()).endsWith("/WwwAuthenticate");
+    assertThat(parse(OpenApiDocument.of(ECHO, OpenApiDocument.Security.API_KEYS).json()).getMessages()).isEmpty();
   }
 
   @Test

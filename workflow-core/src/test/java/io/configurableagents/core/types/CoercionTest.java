@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Element types, nested objects and the initial run state (B 4.2, 4.3, A.3). */
+/** Element types, nested objects and the initial run state (docs/workflow-format.md, "How values are coerced"). */
 class CoercionTest {
   private static final SourceLocation AT = SourceLocation.of("workflow.yaml", 1, 1);
 
@@ -47,7 +47,7 @@ class CoercionTest {
 
   @Test
   void elementCheckingDiffersFromTheReferenceOnPurpose() {
-    // B 4.2: the reference's list[int] accepts ["x"]; A.3 makes element types real.
+    // the reference's list[int] accepts ["x"]; element types are enforced here (docs/workflow-format.md, "State").
     assertThat(Coercion.coerce(List.of("x"), TypeRef.parse("list[int]"), "l").ok()).isFalse();
   }
 
@@ -250,7 +250,7 @@ class CoercionTest {
 
   @Test
   void defaultsAreNotCheckedAgainstTheTypeAsInTheReference() {
-    // B 4.1: "type: bool, default: \"yes\"" is accepted and the state holds the string.
+    // defaults are not checked (docs/workflow-format.md, "State"): "type: bool, default: \"yes\"" is accepted and the state holds the string.
     Map<String, StateField> fields = Map.of("flag", field("flag", "bool", false, "yes"));
 
     assertThat(map(Coercion.coerceState(fields, Map.of()).value())).containsEntry("flag", "yes");

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The scalar rules of B 4.2. Every accepted/refused pair below was checked against Pydantic 2.13
+ * The scalar rules of docs/workflow-format.md, "How values are coerced". Every accepted/refused pair below was checked against Pydantic 2.13
  * ({@code TypeAdapter(T).validate_python(v)}), except the cases marked "differs on purpose".
  */
 class ScalarCoercionTest {

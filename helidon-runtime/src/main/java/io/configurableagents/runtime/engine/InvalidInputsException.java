@@ -1,16 +1,16 @@
-package io.configurableagents.runtime.http;
+package io.configurableagents.runtime.engine;
 
+import io.configurableagents.core.WorkflowException;
 import io.configurableagents.core.types.CoercionProblem;
-import io.helidon.http.Status;
 import java.util.List;
 
-/** Inputs that do not fit the workflow's state: every problem, by field path. Answered with 422. */
-public final class InvalidInputsException extends HttpProblem {
+/** Inputs that do not fit the workflow's state: every problem, by field path (the API answers 422). */
+public final class InvalidInputsException extends WorkflowException {
   private static final long serialVersionUID = 1L;
   private final transient List<CoercionProblem> problems;
 
   public InvalidInputsException(List<CoercionProblem> problems) {
-    super(Status.UNPROCESSABLE_CONTENT_422, "invalid_inputs", summary(problems));
+    super(summary(problems));
     this.problems = List.copyOf(problems);
   }
 
