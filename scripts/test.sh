@@ -87,6 +87,19 @@ ensure_registry() {
   rm -rf "$tmp"
 }
 
+# 3b. What the push IT and the generated files' checks use: OpenSSL (the IT registry's certificate),
+#     Docker Compose ('config' on the generated compose files: Debian's docker-compose when neither
+#     'docker compose' nor it is here) and HAProxy ('haproxy -c' on the generated load balancer's
+#     configuration; its service is never used).
+ensure_deploy_checkers() {
+  command -v openssl >/dev/null 2>&1 || { log "installing openssl"; apt_install openssl; }
+  command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { log "installing haproxy"; apt_install haproxy; }
+  docker compose version >/dev/null 2>&1 && return 0
+  command -v docker-compose >/dev/null 2>&1 && return 0
+  log "installing docker-compose"
+  apt_install docker-compose
+}
+
 # 4. A headless browser for the page tests: Chromium and its driver.
 ensure_chromium() {
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 0
@@ -115,6 +128,7 @@ log "JDK: $JAVA_HOME"
 ensure_jdk17
 ensure_docker
 ensure_registry
+ensure_deploy_checkers
 ensure_chromium
 ensure_postgresql
 ensure_node

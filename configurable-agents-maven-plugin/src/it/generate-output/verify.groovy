@@ -44,6 +44,13 @@ try {
     def p = new ProcessBuilder(compose + ['config', '-q']).directory(out).redirectErrorStream(true).start()
     def text = p.inputStream.text
     assert p.waitFor() == 0 : text
+    // and the replicas' file (it builds the image here, as no push was made), with the password it requires
+    def replicas = new ProcessBuilder(compose + ['config', '-q']).directory(new File(out, 'replicas'))
+    replicas.environment().put('JOB_STORE_PASSWORD', 'compose-config-check')
+    def r = replicas.redirectErrorStream(true).start()
+    def replicasText = r.inputStream.text
+    assert r.waitFor() == 0 : replicasText
+    assert new File(out, 'replicas/docker-compose.yml').text.contains('    build: ..')
     println "compose config: valid (${compose.join(' ')})"
   } else {
     println 'compose config: skipped, no docker compose or docker-compose here'

@@ -9,11 +9,13 @@ import io.configurableagents.deploy.DockerCli;
 import io.configurableagents.deploy.EnvFileChoice;
 import io.configurableagents.deploy.HelpfulSuggestions;
 import io.configurableagents.deploy.ImageMetadata;
+import io.configurableagents.deploy.RegistryCredentials;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -22,6 +24,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
 
 /**
@@ -77,6 +80,17 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
   @Parameter(property = PropertyNames.NETWORK)
   protected String network;
 
+  /**
+   * Let Jib speak plain HTTP (or accept a certificate it cannot check) to registries that are not
+   * on this machine; a registry on localhost or 127.x.x.x needs no permission.
+   */
+  @Parameter(property = PropertyNames.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
+  protected boolean allowInsecureRegistries;
+
+  /** How many replicas the generated Kubernetes Deployment and replicas compose file run. */
+  @Parameter(property = PropertyNames.REPLICAS, defaultValue = "2")
+  protected int replicas;
+
   /** The docker command. */
   @Parameter(property = PropertyNames.DOCKER_EXECUTABLE, defaultValue = "docker")
   protected String dockerExecutable;
@@ -92,6 +106,9 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
 
   @Component
   protected RepositorySystem repositorySystem;
+
+  @Component
+  protected SettingsDecrypter settingsDecrypter;
 
   protected final HelpfulSuggestions suggestions = new MavenHelpfulSuggestions();
 
@@ -120,6 +137,11 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
     return false;
   }
 
+  /** The tags {@code push} adds; none for the other goals. */
+  protected List<String> tags() {
+    return List.of();
+  }
+
   /** How long to wait for {@code /health}. */
   protected Duration readyTimeout() {
     return Duration.ofSeconds(60);
@@ -144,7 +166,12 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
         .readyTimeout(readyTimeout())
         .network(Optional.ofNullable(network).filter(n -> !n.isBlank()))
         .outputDirectory(outputDirectory.toPath().toAbsolutePath())
-        .cacheDirectory(cacheDirectory.toPath().toAbsolutePath());
+        .cacheDirectory(cacheDirectory.toPath().toAbsolutePath())
+        .allowInsecureRegistries(allowInsecureRegistries)
+        .registryCredentials(RegistryCredentials.of(new SettingsRegistryLogins(session.getSettings(), settingsDecrypter,
+            suggestions)))
+        .replicas(replicas)
+        .tags(tags());
     Optional.ofNullable(name).filter(n -> !n.isBlank()).ifPresent(request::containerName);
     Optional.ofNullable(image).filter(i -> !i.isBlank()).ifPresent(request::image);
     return request.build();

@@ -20,6 +20,12 @@ final class MavenHelpfulSuggestions extends HelpfulSuggestions {
   }
 
   @Override
+  protected String howToLogIn(String registry) {
+    return "add a <server> with <id>" + registry + "</id>, <username> and <password> to ~/.m2/settings.xml (encrypt"
+        + " the password with 'mvn --encrypt-password'), or log in with 'docker login " + registry + "'";
+  }
+
+  @Override
   public List<String> manageLines(String name, String dataVolume) {
     String named = " -D" + PropertyNames.NAME + "=" + name;
     return List.of(
@@ -51,6 +57,9 @@ final class MavenHelpfulSuggestions extends HelpfulSuggestions {
       case CONSOLE_PORT: return PropertyNames.CONSOLE_PORT;
       case CONSOLE_BIND: return PropertyNames.CONSOLE_BIND;
       case CONSOLE_JDK: return PropertyNames.CONSOLE_JDK;
+      case TAGS: return PropertyNames.TAGS;
+      case ALLOW_INSECURE_REGISTRIES: return PropertyNames.ALLOW_INSECURE_REGISTRIES;
+      case REPLICAS: return PropertyNames.REPLICAS;
       default: throw new IllegalArgumentException("no property for " + setting);
     }
   }

@@ -29,6 +29,12 @@ public final class PropertyNames {
   public static final String NETWORK = "workflow.network";
   public static final String CACHE_DIRECTORY = "workflow.cacheDirectory";
   public static final String DOCKER_EXECUTABLE = "workflow.dockerExecutable";
+  public static final String ALLOW_INSECURE_REGISTRIES = "workflow.allowInsecureRegistries";
+  public static final String REPLICAS = "workflow.replicas";
+
+  // push (it takes the generate and deploy properties too)
+  public static final String PUSH_SKIP = "workflow.push.skip";
+  public static final String TAGS = "workflow.tags";
 
   // status, logs, stop, start, undeploy (they take NAME, FILE, READY_TIMEOUT, DOCKER_EXECUTABLE too)
   public static final String TAIL = "workflow.tail";

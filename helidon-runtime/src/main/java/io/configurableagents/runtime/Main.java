@@ -24,7 +24,7 @@ import io.configurableagents.runtime.http.RunHttpService;
 import io.configurableagents.runtime.http.SchemaHttpService;
 import io.configurableagents.runtime.http.StatusHttpService;
 import io.configurableagents.runtime.jobs.EngineRunner;
-import io.configurableagents.runtime.jobs.LogJobStore;
+import io.configurableagents.runtime.jobs.JobStore;
 import io.configurableagents.runtime.llm.Environment;
 import io.configurableagents.runtime.tools.Tools;
 import io.configurableagents.runtime.llm.LlmClientOptions;
@@ -69,9 +69,9 @@ public final class Main {
     try {
       config = RuntimeConfig.fromEnvironment(System.getenv());
       workflow = WorkflowLoader.fromPath(config.workflowFile()).load();
-      // the job store first (its errors name DATA_DIR; tracing recovers runs a crash left untraced
+      // the job store first (its errors name DATA_DIR or JOB_STORE_URL; tracing recovers runs a crash left untraced
       // from it), then tracing, then the engine reporting to it
-      LogJobStore jobs = Application.openStore(config);
+      JobStore jobs = Application.openStore(config);
       tracing = Tracing.start(workflow, config.dataDir().resolve("traces"), System.getenv(), Clock.systemUTC(), jobs);
       app = application(config, workflow, jobs, tracing.recorder());
     } catch (WorkflowDefinitionException e) {
@@ -114,9 +114,9 @@ public final class Main {
 
   /**
    * The engine over the workflow (reporting to the trace recorder), its OpenAPI document (rendered
-   * on first request), and the job store under DATA_DIR.
+   * on first request), and the job store.
    */
-  private static Application application(RuntimeConfig config, Workflow workflow, LogJobStore jobs, RunListener listener) {
+  private static Application application(RuntimeConfig config, Workflow workflow, JobStore jobs, RunListener listener) {
     WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT,
         LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT), Tools.create(Environment.system(), config.dataDir()));
     return Application.start(config, jobs, new EngineRunner(engine, listener), OpenApiTexts.of(workflow, config.access().keys()));

@@ -3,6 +3,7 @@ package io.configurableagents.runtime;
 import io.configurableagents.core.WorkflowException;
 import io.configurableagents.runtime.http.AccessSettings;
 import io.configurableagents.runtime.http.ApiKeys;
+import io.configurableagents.runtime.jobs.postgres.PostgresSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import java.util.OptionalLong;
  * @param syncTimeout {@code SYNC_TIMEOUT}, how long {@code POST /run} waits before handing over
  * @param maxWait {@code MAX_WAIT}, the largest {@code ?wait=} a caller may ask for
  * @param maxBodyBytes {@code MAX_BODY_BYTES}, the largest request body accepted
+ * @param maxInputBytesInFlight {@code MAX_INPUT_BYTES_IN_FLIGHT}, the request bodies that runs not
+ *     yet finished may hold in memory together (default: an eighth of the heap)
  * @param shutdownGrace {@code SHUTDOWN_GRACE}, how long runs in flight may finish after SIGTERM
  * @param maxRunsInFlight {@code MAX_RUNS_IN_FLIGHT}, a cap on concurrent runs; empty when 0 (none)
  * @param jobRetention {@code JOB_RETENTION_HOURS}, how long finished jobs stay readable
@@ -33,6 +36,9 @@ import java.util.OptionalLong;
  * @param connections {@code MAX_CONNECTIONS} and {@code IDLE_TIMEOUT}, the API listener's limits
  * @param access {@code API_KEYS}, {@code API_KEYS_FILE}, {@code RATE_LIMIT}, {@code RATE_LIMIT_BURST},
  *     {@code MAX_RUNS_IN_FLIGHT_PER_KEY}: who may call the API, and how often
+ * @param jobStore {@code JOB_STORE_URL} (with {@code JOB_STORE_USER}, {@code JOB_STORE_PASSWORD} and
+ *     {@code JOB_LEASE_SECONDS}): the PostgreSQL job store shared by replicas; empty for the
+ *     embedded store under {@code dataDir}
  */
 public record RuntimeConfig(
     Path workflowFile,
@@ -42,12 +48,14 @@ public record RuntimeConfig(
     Duration syncTimeout,
     Duration maxWait,
     long maxBodyBytes,
+    long maxInputBytesInFlight,
     Duration shutdownGrace,
     OptionalInt maxRunsInFlight,
     Duration jobRetention,
     int jobRetentionCount,
     ConnectionLimits connections,
-    AccessSettings access) {
+    AccessSettings access,
+    Optional<PostgresSettings> jobStore) {
 
   public RuntimeConfig {
     if (maxWait.compareTo(syncTimeout) < 0) {
@@ -72,6 +80,7 @@ public record RuntimeConfig(
             Duration.ofSeconds(r.integer("SYNC_TIMEOUT", 30, 0, 86_400)),
             Duration.ofSeconds(r.integer("MAX_WAIT", 300, 0, 86_400)),
             r.integer("MAX_BODY_BYTES", 1_048_576, 1, Integer.MAX_VALUE),
+            r.integer("MAX_INPUT_BYTES_IN_FLIGHT", defaultInputBytesInFlight(), 1, Integer.MAX_VALUE),
             Duration.ofSeconds(r.integer("SHUTDOWN_GRACE", 20, 0, 3_600)),
             positive(r.integer("MAX_RUNS_IN_FLIGHT", 0, 0, Integer.MAX_VALUE)),
             Duration.ofHours(r.integer("JOB_RETENTION_HOURS", 168, 1, 1_000_000)),
@@ -79,7 +88,8 @@ public record RuntimeConfig(
             new ConnectionLimits(
                 r.integer("MAX_CONNECTIONS", ConnectionLimits.defaultMaxConnections(descriptorLimit), 1, Integer.MAX_VALUE),
                 Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))),
-            access(r));
+            access(r),
+            r.jobStore());
     if (config.port() != 0 && config.tracesPort().orElse(0) == config.port()) {
       r.problems.add("TRACES_PORT and PORT are both " + config.port() + "; give the traces page another port, or TRACES_PORT=0 to turn it off");
     }
@@ -99,6 +109,11 @@ public record RuntimeConfig(
         ApiKeys.of(keys),
         rate > 0 ? Optional.of(new AccessSettings.RateLimit(rate, burst)) : Optional.empty(),
         positive(r.integer("MAX_RUNS_IN_FLIGHT_PER_KEY", 0, 0, Integer.MAX_VALUE)));
+  }
+
+  /** An eighth of the heap: the inputs' copies (prompts, provider requests) take a few times more. */
+  private static int defaultInputBytesInFlight() {
+    return (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 8);
   }
 
   private static OptionalInt positive(int value) {
@@ -135,6 +150,35 @@ public record RuntimeConfig(
           name + "=\"" + shorten(value) + "\" is not a whole number from " + min + " to " + max
               + " (unset it to use the default, " + fallback + ")");
       return fallback;
+    }
+
+    /** The PostgreSQL store when {@code JOB_STORE_URL} is set; its user and password alone are a mistake. */
+    Optional<PostgresSettings> jobStore() {
+      int leaseSeconds = integer("JOB_LEASE_SECONDS", 30, 2, 86_400);
+      String url = text("JOB_STORE_URL", "");
+      if (url.isEmpty()) {
+        for (String name : List.of("JOB_STORE_USER", "JOB_STORE_PASSWORD")) {
+          if (!text(name, "").isEmpty()) {
+            problems.add(name + " is set but JOB_STORE_URL is not: set JOB_STORE_URL (" + PostgresSettings.URL_PREFIX
+                + "host:5432/database) to keep jobs in PostgreSQL, or unset " + name);
+          }
+        }
+        return Optional.empty();
+      }
+      if (!url.startsWith(PostgresSettings.URL_PREFIX)) {
+        // the parameters may hold a password: never echoed
+        String shown = url.contains("?") ? url.substring(0, url.indexOf('?')) + "?..." : url;
+        problems.add("JOB_STORE_URL=\"" + shorten(shown) + "\" is not a PostgreSQL JDBC URL: write it as "
+            + PostgresSettings.URL_PREFIX + "host:5432/database (or unset it to keep jobs in DATA_DIR)");
+        return Optional.empty();
+      }
+      String password = env.get("JOB_STORE_PASSWORD");
+      return Optional.of(
+          new PostgresSettings(
+              url,
+              Optional.of(text("JOB_STORE_USER", "")).filter(user -> !user.isEmpty()),
+              Optional.ofNullable(password).filter(p -> !p.isEmpty()),
+              Duration.ofSeconds(leaseSeconds)));
     }
 
     double decimal(String name, double min, double max) {

@@ -1,7 +1,6 @@
 package io.configurableagents.runtime;
 
 import io.configurableagents.core.model.Workflow;
-import io.configurableagents.runtime.jobs.LogJobStore;
 import io.configurableagents.runtime.trace.Tracing;
 import io.helidon.webserver.WebServer;
 import java.util.ArrayList;
@@ -18,10 +17,7 @@ final class StartupReport {
     List<String> lines = new ArrayList<>();
     lines.add("configurable-agents runtime: workflow \"" + workflow.name() + "\" " + workflow.versionOrDefault()
         + " on port " + server.port());
-    LogJobStore.Recovery recovery = app.store().recovery();
-    lines.add("jobs in " + config.dataDir().resolve("jobs") + ": " + recovery.jobs() + " kept, "
-        + recovery.interrupted() + " marked interrupted by restart"
-        + (recovery.damagedRecords() > 0 ? ", " + recovery.damagedRecords() + " damaged record(s) skipped" : ""));
+    lines.addAll(app.store().describe());
     lines.addAll(config.access().describe());
     List<String> missing = app.runner().missingEnvironment();
     if (!missing.isEmpty()) {

@@ -94,6 +94,63 @@ class LargeInputsIT {
   }
 
   /**
+   * A flood of runs that outlive their requests (async, against a provider answering after 3 s)
+   * cannot hold more inputs in memory than the budget: past it, 503 with Retry-After; the server
+   * stays up and every accepted run completes.
+   */
+  @Test
+  void aFloodOfAsyncRunsWithLargeInputsIsRefusedPastTheBudgetInsteadOfRunningOutOfHeap() throws Exception {
+    fake.delay(Duration.ofSeconds(3));
+    int flood = 300;
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    try (ServerProcess server = ServerProcess.start(env, dir.resolve("flood.log"), List.of("-Xmx128m"))) {
+      try (ExecutorService clients = Executors.newFixedThreadPool(16)) {
+        List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int n = 0; n < flood; n++) {
+          String body = "{\"message\": \"" + message(n) + "\"}";
+          sent.add(clients.submit(() -> server.post("/run", JSON, body, Map.of("Prefer", "respond-async"))));
+        }
+        for (Future<HttpResponse<String>> answer : sent) {
+          answers.add(answer.get());
+        }
+      }
+      List<String> accepted = new ArrayList<>();
+      int refused = 0;
+      for (HttpResponse<String> answer : answers) {
+        if (answer.statusCode() == 202) {
+          accepted.add(json(answer).get("job_id").asText());
+        } else {
+          assertThat(answer.statusCode()).as("a run neither accepted nor refused: %.300s", answer.body()).isEqualTo(503);
+          assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+          assertThat(json(answer).at("/error/type").asText()).isEqualTo("busy");
+          assertThat(json(answer).at("/error/message").asText()).contains("MAX_INPUT_BYTES_IN_FLIGHT");
+          refused++;
+        }
+      }
+      System.out.printf("flood of %d async runs of 500 KB at -Xmx128m: %d accepted, %d refused (503)%n",
+          flood, accepted.size(), refused);
+      assertThat(refused).as("runs refused past the budget").isPositive();
+      assertThat(accepted).as("runs accepted within the budget").isNotEmpty();
+      for (String id : accepted) {
+        assertThat(awaitFinished(server, id)).as("job %s", id).isEqualTo("completed");
+      }
+      assertThat(server.get("/health").statusCode()).isEqualTo(200);
+      assertThat(server.post("/run", JSON, "{\"message\": \"after the flood\"}").statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static String awaitFinished(ServerProcess server, String id) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      String status = json(server.get("/status/" + id)).get("status").asText();
+      if (!status.equals("pending") && !status.equals("running")) {
+        return status;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("job " + id + " did not finish within a minute");
+  }
+
+  /**
    * Runs {@code from} to {@code to} (exclusive) on {@link #CLIENTS} clients; each must answer 200
    * with its outputs. The first failure stops every client (a server that stopped answering must
    * not keep the test waiting).

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.configurableagents.core.WorkflowException;
 import io.configurableagents.runtime.http.AccessSettings;
+import io.configurableagents.runtime.jobs.postgres.PostgresSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,40 @@ class RuntimeConfigTest {
     assertThat(config.maxRunsInFlight()).isEmpty();
     assertThat(config.jobRetention()).isEqualTo(Duration.ofDays(7));
     assertThat(config.jobRetentionCount()).isEqualTo(10_000);
+    assertThat(config.jobStore()).as("the embedded store").isEmpty();
+  }
+
+  @Test
+  void aJobStoreUrlSwitchesToPostgresWithItsUserPasswordAndLease() {
+    RuntimeConfig config =
+        RuntimeConfig.fromEnvironment(
+            Map.of(
+                "JOB_STORE_URL", "jdbc:postgresql://db:5432/jobs",
+                "JOB_STORE_USER", "agents",
+                "JOB_STORE_PASSWORD", "s3cret",
+                "JOB_LEASE_SECONDS", "12"));
+
+    PostgresSettings store = config.jobStore().orElseThrow();
+    assertThat(store.url()).isEqualTo("jdbc:postgresql://db:5432/jobs");
+    assertThat(store.user()).hasValue("agents");
+    assertThat(store.password()).hasValue("s3cret");
+    assertThat(store.lease()).isEqualTo(Duration.ofSeconds(12));
+    assertThat(RuntimeConfig.fromEnvironment(Map.of("JOB_STORE_URL", "jdbc:postgresql://db/jobs")).jobStore().orElseThrow().lease())
+        .as("the default lease")
+        .isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aJobStoreUrlThatIsNotPostgresOrCredentialsWithoutUrlAreReportedWithoutThePassword() {
+    assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("JOB_STORE_URL", "postgres://db/jobs?password=s3cret")))
+        .isInstanceOf(WorkflowException.class)
+        .hasMessageContaining("JOB_STORE_URL=\"postgres://db/jobs?...\" is not a PostgreSQL JDBC URL: write it as jdbc:postgresql://host:5432/database")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("JOB_STORE_PASSWORD", "s3cret", "JOB_LEASE_SECONDS", "1")))
+        .isInstanceOf(WorkflowException.class)
+        .hasMessageContaining("JOB_STORE_PASSWORD is set but JOB_STORE_URL is not")
+        .hasMessageContaining("JOB_LEASE_SECONDS=\"1\" is not a whole number from 2 to 86400")
+        .hasMessageNotContaining("s3cret");
   }
 
   @Test

@@ -153,6 +153,30 @@ class TracesPageIT {
         csp -> assertThat(csp).contains("default-src 'self'"));
   }
 
+  @Test
+  void withApiKeysTheBrowserSendsTheKeyItWasGivenAsPasswordFromTheDocsAndTracesPages() throws Exception {
+    String key = "page-key-2f39a8ca6a3b";
+    int keyedTracesPort = freePort();
+    Map<String, String> env = EchoWorkflow.environment(EchoWorkflow.write(dir, fake), dir.resolve("keyed-data"));
+    env.put("TRACES_PORT", String.valueOf(keyedTracesPort));
+    env.put("API_KEYS", key);
+    try (ServerProcess keyed = ServerProcess.start(env, dir.resolve("keyed.log"))) {
+      HttpResponse<String> run = keyed.send("/run?wait=30", HttpRequest.newBuilder().header("Authorization", "Bearer " + key)
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"message\": \"with a key\"}")));
+      assertThat(run.statusCode()).isEqualTo(200);
+
+      // what the browser sends once the person typed a user name and the key: Basic credentials
+      browser.get("http://anyone:" + key + "@127.0.0.1:" + keyed.port() + "/docs");
+      new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-summary-path[data-path='/run']")));
+      assertThat(browser.findElements(By.cssSelector("button.btn.authorize"))).isNotEmpty();
+
+      browser.get("http://anyone:" + key + "@127.0.0.1:" + keyedTracesPort + "/");
+      WebElement row = waitFor(By.cssSelector("tr.run-row[data-job-id='" + jobId(run) + "']"));
+      assertThat(row.getText()).contains("completed");
+    }
+  }
+
   /** A headless Chromium with its own profile (the machine's /usr/bin/chromium and chromedriver). */
   static WebDriver chromium(Path profile) throws IOException {
     Files.createDirectories(profile);

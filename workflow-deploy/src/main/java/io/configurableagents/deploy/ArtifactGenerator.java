@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Writes the deployment files into the output directory: the workflow (original bytes), its
  * OpenAPI document, a Dockerfile with its build context (the same jars), a compose file,
- * {@code .env.example}, {@code .dockerignore} and a README. The same inputs give the same bytes.
+ * {@code .env.example}, {@code .dockerignore}, a README, the Kubernetes manifests ({@code k8s/})
+ * and a compose file for replicas ({@code replicas/}). The same inputs give the same bytes.
  */
 public final class ArtifactGenerator {
   static final String DOCKERIGNORE = "# Keeps secrets out of the build context: every env file except the example.\n"
@@ -45,11 +47,36 @@ public final class ArtifactGenerator {
       written.add(write(out.resolve(".env.example"), EnvExample.of(r.workflow())));
       written.add(write(out.resolve(".dockerignore"), DOCKERIGNORE));
       written.add(write(out.resolve("README.md"), ReadmeText.of(r, envFile, base)));
+      written.addAll(scaleOut(r, envFile));
     } catch (IOException e) {
       throw DeployException.environment("could not write the deployment files to " + out + ": " + e.getMessage(), e);
     }
     log.info("Generated " + written.size() + " deployment files in " + out);
     return written;
+  }
+
+  /**
+   * The Kubernetes manifests ({@code k8s/}) and the replicas compose file ({@code replicas/}),
+   * naming the image by the digest {@code push} recorded when it is this build's image.
+   */
+  private List<Path> scaleOut(DeployRequest r, Optional<Path> envFile) throws IOException {
+    Optional<PushedImage> pushed = PushedImage.readMatching(r, log);
+    String image = pushed.map(PushedImage::byDigest).orElse(r.image());
+    pushed.ifPresent(p -> log.info("The Kubernetes manifests and the replicas compose file name the pushed image " + image));
+    List<Path> files = new ArrayList<>();
+    for (Map.Entry<String, String> file : KubernetesManifests.of(r, image).entrySet()) {
+      files.add(writeCreatingParent(r.outputDirectory().resolve("k8s").resolve(file.getKey()), file.getValue()));
+    }
+    for (Map.Entry<String, String> file : ReplicasCompose.of(r, envFile, image, pushed.isEmpty()).entrySet()) {
+      files.add(writeCreatingParent(r.outputDirectory().resolve(ReplicasCompose.DIRECTORY).resolve(file.getKey()),
+          file.getValue()));
+    }
+    return files;
+  }
+
+  private static Path writeCreatingParent(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    return write(file, text);
   }
 
   /** The jars as {@code libs/} and {@code runtime.jar}, and an empty {@code data/}, next to the Dockerfile. */

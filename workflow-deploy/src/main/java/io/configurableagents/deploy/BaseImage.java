@@ -4,11 +4,9 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
-import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
-import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,16 +40,19 @@ public sealed interface BaseImage {
     return false;
   }
 
-  /** Whether Jib may speak plain HTTP to the base's registry: only to one on this machine. */
-  default boolean allowsInsecureRegistry() {
-    return false;
+  /** The registry Jib pulls the base from ({@code host[:port]}), for a registry base. */
+  default Optional<String> registry() {
+    return Optional.empty();
   }
 
   /**
    * Readies the base for one image build. The jlink base is made here (or taken from the cache),
    * once per build; a missing {@code tar://} file fails here, before Jib starts.
+   *
+   * @param credentials where the credentials of a registry base come from
    */
-  Prepared prepare(DockerCli docker, Path cacheDirectory, HelpfulSuggestions suggestions, DeployLog log);
+  Prepared prepare(DockerCli docker, Path cacheDirectory, RegistryCredentials credentials, HelpfulSuggestions suggestions,
+      DeployLog log);
 
   /**
    * A base ready for Jib.
@@ -97,18 +98,21 @@ public sealed interface BaseImage {
       return true;
     }
 
+    /** The registry as Jib reads it from the reference; empty when the reference is invalid (prepare says why). */
     @Override
-    public boolean allowsInsecureRegistry() {
-      return reference.startsWith("localhost:") || reference.startsWith("localhost/")
-          || reference.startsWith("127.0.0.1:");
+    public Optional<String> registry() {
+      try {
+        return Optional.of(ImageReference.parse(reference).getRegistry());
+      } catch (InvalidImageReferenceException e) {
+        return Optional.empty();
+      }
     }
 
     @Override
-    public Prepared prepare(DockerCli docker, Path cacheDirectory, HelpfulSuggestions suggestions, DeployLog log) {
+    public Prepared prepare(DockerCli docker, Path cacheDirectory, RegistryCredentials credentials,
+        HelpfulSuggestions suggestions, DeployLog log) {
       try {
-        ImageReference image = ImageReference.parse(reference);
-        return Prepared.of(Jib.from(RegistryImage.named(image).addCredentialRetriever(
-            CredentialRetrieverFactory.forImage(image, e -> log.debug(e.getMessage())).dockerConfig())));
+        return Prepared.of(Jib.from(credentials.image(ImageReference.parse(reference), log)));
       } catch (InvalidImageReferenceException e) {
         throw suggestions.invalidSetting(Setting.BASE_IMAGE, reference, "not a valid image reference", DEFAULT);
       }
@@ -131,7 +135,8 @@ public sealed interface BaseImage {
     }
 
     @Override
-    public Prepared prepare(DockerCli docker, Path cacheDirectory, HelpfulSuggestions suggestions, DeployLog log) {
+    public Prepared prepare(DockerCli docker, Path cacheDirectory, RegistryCredentials credentials,
+        HelpfulSuggestions suggestions, DeployLog log) {
       try {
         return Prepared.of(Jib.from(ImageBuilder.daemonImage(docker, name)));
       } catch (InvalidImageReferenceException e) {
@@ -157,7 +162,8 @@ public sealed interface BaseImage {
     }
 
     @Override
-    public Prepared prepare(DockerCli docker, Path cacheDirectory, HelpfulSuggestions suggestions, DeployLog log) {
+    public Prepared prepare(DockerCli docker, Path cacheDirectory, RegistryCredentials credentials,
+        HelpfulSuggestions suggestions, DeployLog log) {
       if (!Files.isRegularFile(file)) {
         throw suggestions.invalidSetting(Setting.BASE_IMAGE, spec(), "no such file", "tar://base.tar");
       }
@@ -188,7 +194,8 @@ public sealed interface BaseImage {
     }
 
     @Override
-    public Prepared prepare(DockerCli docker, Path cacheDirectory, HelpfulSuggestions suggestions, DeployLog log) {
+    public Prepared prepare(DockerCli docker, Path cacheDirectory, RegistryCredentials credentials,
+        HelpfulSuggestions suggestions, DeployLog log) {
       JlinkBase jlink = JlinkBase.of(jdkHome(), suggestions);
       List<FileEntriesLayer> layers = ImageLayers.jlinkBase(jlink.prepare(cacheDirectory, log));
       JibContainerBuilder alone = Jib.fromScratch().setFileEntriesLayers(layers)

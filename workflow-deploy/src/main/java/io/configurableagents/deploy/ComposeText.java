@@ -56,7 +56,8 @@ final class ComposeText {
     return y.toString();
   }
 
-  private static String quote(String s) {
+  /** A YAML double-quoted string (also used by the other generated YAML files). */
+  static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 

@@ -3,6 +3,7 @@ package io.configurableagents.deploy;
 import io.configurableagents.core.model.Workflow;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +19,8 @@ public final class DeployRequest {
   public static final int DEFAULT_TRACES_PORT = 5000;
   public static final Duration DEFAULT_SYNC_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(60);
+  /** How many replicas the generated Kubernetes Deployment and replicas compose file run. */
+  public static final int DEFAULT_REPLICAS = 2;
 
   private final Workflow workflow;
   private final Path workflowFile;
@@ -35,6 +38,11 @@ public final class DeployRequest {
   private final Optional<String> network;
   private final Path outputDirectory;
   private final Path cacheDirectory;
+  private final boolean imageNamed;
+  private final List<String> tags;
+  private final boolean allowInsecureRegistries;
+  private final RegistryCredentials registryCredentials;
+  private final int replicas;
 
   private DeployRequest(Builder b) {
     this.workflow = b.workflow;
@@ -53,6 +61,11 @@ public final class DeployRequest {
     this.replace = b.replace;
     this.readyTimeout = b.readyTimeout;
     this.network = b.network;
+    this.imageNamed = b.image != null;
+    this.tags = b.tags;
+    this.allowInsecureRegistries = b.allowInsecureRegistries;
+    this.registryCredentials = b.registryCredentials;
+    this.replicas = b.replicas;
   }
 
   /**
@@ -65,10 +78,15 @@ public final class DeployRequest {
 
   /** A builder holding every setting of this request, to change some. */
   public Builder toBuilder() {
-    return new Builder(workflow, workflowFile).containerName(containerName).image(image).baseImage(baseImage)
+    Builder builder = new Builder(workflow, workflowFile);
+    if (imageNamed) {
+      builder.image(image);
+    }
+    return builder.containerName(containerName).baseImage(baseImage)
         .runtimeJars(runtimeJars).metadata(metadata).port(port).tracesPort(tracesPort).syncTimeout(syncTimeout)
         .envFile(envFile).replace(replace).readyTimeout(readyTimeout).network(network)
-        .outputDirectory(outputDirectory).cacheDirectory(cacheDirectory);
+        .outputDirectory(outputDirectory).cacheDirectory(cacheDirectory).tags(tags)
+        .allowInsecureRegistries(allowInsecureRegistries).registryCredentials(registryCredentials).replicas(replicas);
   }
 
   /** The validated workflow. */
@@ -89,6 +107,31 @@ public final class DeployRequest {
   /** The image to build, {@code repository:tag}. */
   public String image() {
     return image;
+  }
+
+  /** Whether the user named the image (else it is {@code <name>:<project version>}). */
+  public boolean imageNamed() {
+    return imageNamed;
+  }
+
+  /** More tags {@code push} gives the image in its repository, besides {@link #image()}'s own. */
+  public List<String> tags() {
+    return tags;
+  }
+
+  /** Whether Jib may speak plain HTTP to registries that are not on this machine. */
+  public boolean allowInsecureRegistries() {
+    return allowInsecureRegistries;
+  }
+
+  /** Where the credentials of the registries come from. */
+  public RegistryCredentials registryCredentials() {
+    return registryCredentials;
+  }
+
+  /** How many replicas the generated Kubernetes Deployment and replicas compose file run. */
+  public int replicas() {
+    return replicas;
   }
 
   public BaseImage baseImage() {
@@ -189,6 +232,15 @@ public final class DeployRequest {
     if (readyTimeout.isNegative() || readyTimeout.isZero()) {
       throw suggestions.invalidSetting(Setting.READY_TIMEOUT, readyTimeout.toSeconds() + "", "must be positive", "60");
     }
+    for (String tag : tags) {
+      if (!tag.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
+        throw suggestions.invalidSetting(Setting.TAGS, tag,
+            "a tag is up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'", "latest");
+      }
+    }
+    if (replicas < 1 || replicas > 1000) {
+      throw suggestions.invalidSetting(Setting.REPLICAS, String.valueOf(replicas), "replicas are 1 to 1000", "2");
+    }
     if (network.filter(n -> n.isBlank() || n.chars().anyMatch(Character::isWhitespace)).isPresent()) {
       throw suggestions.invalidSetting(Setting.NETWORK, network.get(), "not a Docker network name", "my-network");
     }
@@ -213,6 +265,10 @@ public final class DeployRequest {
     private Optional<String> network = Optional.empty();
     private Path outputDirectory;
     private Path cacheDirectory;
+    private List<String> tags = List.of();
+    private boolean allowInsecureRegistries;
+    private RegistryCredentials registryCredentials = RegistryCredentials.dockerConfigOnly();
+    private int replicas = DEFAULT_REPLICAS;
 
     private Builder(Workflow workflow, Path workflowFile) {
       this.workflow = Objects.requireNonNull(workflow, "workflow");
@@ -300,6 +356,30 @@ public final class DeployRequest {
     /** Required. */
     public Builder cacheDirectory(Path cacheDirectory) {
       this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+      return this;
+    }
+
+    /** Default: none. */
+    public Builder tags(List<String> tags) {
+      this.tags = List.copyOf(tags);
+      return this;
+    }
+
+    /** Default false: plain HTTP only to a registry on this machine. */
+    public Builder allowInsecureRegistries(boolean allowInsecureRegistries) {
+      this.allowInsecureRegistries = allowInsecureRegistries;
+      return this;
+    }
+
+    /** Default: Docker's configuration only ({@link RegistryCredentials#dockerConfigOnly()}). */
+    public Builder registryCredentials(RegistryCredentials registryCredentials) {
+      this.registryCredentials = Objects.requireNonNull(registryCredentials, "registryCredentials");
+      return this;
+    }
+
+    /** Default {@value DeployRequest#DEFAULT_REPLICAS}. */
+    public Builder replicas(int replicas) {
+      this.replicas = replicas;
       return this;
     }
 

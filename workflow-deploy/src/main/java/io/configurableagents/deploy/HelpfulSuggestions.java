@@ -3,6 +3,7 @@ package io.configurableagents.deploy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,11 @@ public class HelpfulSuggestions {
   /** Advice to deploy first, naming how (e.g. {@code mvn workflow:deploy}). */
   protected String howToDeploy() {
     return "deploy it first";
+  }
+
+  /** How the user gives credentials for {@code registry} (Maven: a settings.xml server). */
+  protected String howToLogIn(String registry) {
+    return "log in with 'docker login " + registry + "'";
   }
 
   /** "30 s", or "0.3 s" below a second. */
@@ -242,5 +248,49 @@ public class HelpfulSuggestions {
     return DeployException.environment(suggest(
         "The container is removed, but its data volume " + volume + " is not: " + reason,
         "remove it with 'docker volume rm " + volume + "' once nothing uses it"));
+  }
+
+  public DeployException pushNeedsImage(String defaultImage) {
+    return DeployException.userError(suggest(
+        "Which registry? The image is " + defaultImage + " (the default), which names no registry to push to",
+        "name the target with " + howToSet(Setting.IMAGE, "registry.example.com/team/" + defaultImage)));
+  }
+
+  public DeployException insecureRegistry(String registry, String jibMessage, Optional<String> remoteBase) {
+    String fact = "The registry " + registry + " could not be reached over HTTPS with a certificate Java trusts ("
+        + jibMessage + "); plain HTTP and unchecked certificates are only used when every registry of the build is on"
+        + " this machine (localhost, 127.x.x.x, [::1])"
+        + remoteBase.map(base -> ", and the base image comes from " + base).orElse("");
+    return DeployException.environment(suggest(fact,
+        "serve the registry over HTTPS with a trusted certificate, or allow it with "
+            + howToSet(Setting.ALLOW_INSECURE_REGISTRIES, "true")));
+  }
+
+  public DeployException credentialsNotSentOverHttp(String registry) {
+    return DeployException.environment(suggest(
+        "The registry " + registry + " asks for credentials over plain HTTP, and Jib does not send them unencrypted",
+        "serve it over HTTPS (a self-signed certificate will do for a registry on this machine), or, knowing that the"
+            + " password then crosses the network readable, start Maven with -DsendCredentialsOverHttp=true"));
+  }
+
+  public DeployException registryUnauthorized(String registry, String repository, Optional<String> usedLogin) {
+    String fact = "The registry " + registry + " refused to let you push to " + repository + " (unauthorized or denied)"
+        + usedLogin.map(source -> ", with the credentials of " + source).orElse(", and no credentials were found for it");
+    return DeployException.userError(suggest(fact, usedLogin.isPresent()
+        ? "check the user name and password of " + usedLogin.get() + ", and that this user may push to " + repository
+        : howToLogIn(registry)));
+  }
+
+  public DeployException registryUnreachable(String registry, String reason) {
+    return DeployException.environment(suggest(
+        "The registry " + registry + " cannot be reached (" + reason + ")",
+        "check the registry part of " + howToSet(Setting.IMAGE, registry + "/team/my-flow:1.0.0")
+            + " and that the registry runs"));
+  }
+
+  public DeployException unreadableLogin(String serverId, String reason) {
+    return DeployException.userError(suggest(
+        "The credentials for the registry " + serverId + " cannot be read: " + reason,
+        "fix them (" + howToLogIn(serverId) + ")"));
   }
 }

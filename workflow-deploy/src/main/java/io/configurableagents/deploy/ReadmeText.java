@@ -46,6 +46,13 @@ final class ReadmeText {
         .append("docker rm -f ").append(name).append("\n")
         .append("docker volume rm ").append(r.dataVolume()).append("   # jobs and traces; only when you want them gone\n")
         .append("```\n\n");
+    md.append("## Replicas\n\n")
+        .append("Several replicas share one PostgreSQL job store (`JOB_STORE_URL`, `JOB_STORE_USER`, `JOB_STORE_PASSWORD`):\n\n")
+        .append("- `k8s/`: a Deployment of ").append(r.replicas()).append(" pods and a Service; create the Secret first\n")
+        .append("  (`k8s/secret-template/secret.yaml`, filled in), then `kubectl apply -f k8s/`;\n")
+        .append("- `replicas/`: the same with Docker Compose, with PostgreSQL and HAProxy; the command is in the header\n")
+        .append("  of `replicas/docker-compose.yml`.\n\n")
+        .append("After `mvn workflow:push` both name the pushed image by its digest.\n\n");
     md.append("## Secrets\n\n")
         .append("Keys reach the container only when it starts (`--env-file`), never the image. Keep the `.env`\n")
         .append("file out of version control. To change a key, edit the file, then remove the container and\n")

@@ -41,12 +41,13 @@ class BaseImageTest {
   }
 
   @Test
-  void onlyARegistryBaseNeedsTheNetworkAndOnlyOneOnThisMachineMaySpeakPlainHttp() {
+  void onlyARegistryBaseNeedsTheNetworkAndNamesItsRegistry() {
     assertThat(parse("eclipse-temurin:21-jre").fromRegistry()).isTrue();
-    assertThat(parse("eclipse-temurin:21-jre").allowsInsecureRegistry()).isFalse();
-    assertThat(parse("localhost:5000/jre:21").allowsInsecureRegistry()).isTrue();
-    assertThat(parse("127.0.0.1:5000/jre:21").allowsInsecureRegistry()).isTrue();
-    assertThat(parse("registry.example.com/localhost:5000").allowsInsecureRegistry()).isFalse();
+    assertThat(parse("eclipse-temurin:21-jre").registry()).hasValue("registry-1.docker.io");
+    assertThat(parse("localhost:5000/jre:21").registry()).hasValue("localhost:5000");
+    assertThat(parse("127.0.0.1:5000/jre:21").registry()).hasValue("127.0.0.1:5000");
+    assertThat(parse("registry.example.com/localhost:5000").registry()).hasValue("registry.example.com");
+    assertThat(parse("jlink").registry()).isEmpty();
     assertThat(parse("docker://my-jre:21").fromRegistry()).isFalse();
     assertThat(parse("tar://jre.tar").fromRegistry()).isFalse();
     assertThat(parse("jlink").fromRegistry()).isFalse();
@@ -64,7 +65,7 @@ class BaseImageTest {
     BaseImage tar = parse("tar://no-such.tar");
 
     assertThatThrownBy(() -> tar.prepare(new FakeDocker(args -> FakeDocker.Answer.ok("")).cli(), project,
-        suggestions, DeployLog.SILENT))
+        RegistryCredentials.dockerConfigOnly(), suggestions, DeployLog.SILENT))
         .isInstanceOfSatisfying(DeployException.class, e -> assertThat(e.isUserError()).isTrue())
         .hasMessage("Invalid baseImage 'tar:///work/project/no-such.tar': no such file; perhaps you should use the"
             + " baseImage setting (baseImage=tar://base.tar)");
@@ -73,7 +74,8 @@ class BaseImageTest {
   @Test
   void aRegistryBaseIsReadyForJibWithNothingToAddOrLoad() {
     BaseImage.Prepared prepared = parse("localhost:5000/jre:21")
-        .prepare(new FakeDocker(args -> FakeDocker.Answer.ok("")).cli(), project, suggestions, DeployLog.SILENT);
+        .prepare(new FakeDocker(args -> FakeDocker.Answer.ok("")).cli(), project, RegistryCredentials.dockerConfigOnly(),
+            suggestions, DeployLog.SILENT);
 
     assertThat(prepared.environment()).isEmpty();
     assertThat(prepared.forDockerBuild()).isEmpty();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.configurableagents.core.types.CoercionProblem;
 import io.configurableagents.runtime.engine.InvalidInputsException;
 import io.configurableagents.runtime.jobs.JobService;
+import io.configurableagents.runtime.jobs.JobStoreUnavailableException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
@@ -34,6 +35,7 @@ public final class ErrorMapping {
         .error(TooManyRunsException.class, ErrorMapping::tooManyRuns)
         .error(HttpProblem.class, ErrorMapping::problem)
         .error(JobService.NotAcceptingException.class, ErrorMapping::notAccepting)
+        .error(JobStoreUnavailableException.class, ErrorMapping::storeUnavailable)
         .error(RequestException.class, ErrorMapping::badRequest)
         .error(HttpException.class, ErrorMapping::httpException)
         .error(RuntimeException.class, ErrorMapping::unexpected);
@@ -63,6 +65,11 @@ public final class ErrorMapping {
   private static void notAccepting(ServerRequest req, ServerResponse res, JobService.NotAcceptingException e) {
     res.header(HeaderNames.RETRY_AFTER, "5");
     send(res, Status.SERVICE_UNAVAILABLE_503, Json.error("shutting_down", e.getMessage()));
+  }
+
+  private static void storeUnavailable(ServerRequest req, ServerResponse res, JobStoreUnavailableException e) {
+    res.header(HeaderNames.RETRY_AFTER, "2");
+    Json.send(res, Status.SERVICE_UNAVAILABLE_503, Json.error("job_store_unavailable", e.getMessage()));
   }
 
   private static void badRequest(ServerRequest req, ServerResponse res, RequestException e) {

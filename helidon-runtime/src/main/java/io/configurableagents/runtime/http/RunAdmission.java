@@ -34,6 +34,9 @@ public final class RunAdmission {
 
   /** One admitted run; {@link #close()} when it has ended (more calls do nothing). */
   public interface Ticket extends AutoCloseable {
+    /** A ticket that holds nothing. */
+    Ticket NONE = () -> {};
+
     @Override
     void close();
   }
@@ -43,7 +46,7 @@ public final class RunAdmission {
     settings.rateLimit().ifPresent(limit -> take(caller, limit));
     OptionalInt cap = settings.maxRunsInFlightPerCaller();
     if (cap.isEmpty()) {
-      return () -> {};
+      return Ticket.NONE;
     }
     int max = cap.getAsInt();
     boolean[] admitted = new boolean[1];

@@ -34,12 +34,14 @@ public final class RunHttpService implements HttpService {
   private final JobService jobs;
   private final ApiSettings settings;
   private final RunAdmission admission;
+  private final InputBudget inputs;
 
   public RunHttpService(WorkflowRunner runner, JobService jobs, ApiSettings settings) {
     this.runner = runner;
     this.jobs = jobs;
     this.settings = settings;
     this.admission = RunAdmission.of(settings.access());
+    this.inputs = new InputBudget(settings.maxInputBytesInFlight());
   }
 
   @Override
@@ -48,19 +50,27 @@ public final class RunHttpService implements HttpService {
   }
 
   private void run(ServerRequest req, ServerResponse res) throws InterruptedException {
-    RunAdmission.Ticket ticket = admission.admit(Caller.of(req));
+    RunAdmission.Ticket callerTicket = admission.admit(Caller.of(req));
+    RunAdmission.Ticket inputTicket = RunAdmission.Ticket.NONE;
     JobService.Submission submission;
     Duration wait;
     try {
-      Map<String, Object> body = RunRequest.inputs(req, settings.maxBodyBytes());
+      byte[] body = RunRequest.body(req, settings.maxBodyBytes());
+      inputTicket = inputs.hold(body.length);
+      Map<String, Object> values = RunRequest.inputs(body);
       wait = RunRequest.wait(req, settings.syncTimeout(), settings.maxWait());
-      PreparedInputs inputs = runner.prepareInputs(body);
-      submission = jobs.submit(inputs, req.headers().first(TRACEPARENT).flatMap(TraceParent::parse));
+      PreparedInputs prepared = runner.prepareInputs(values);
+      submission = jobs.submit(prepared, req.headers().first(TRACEPARENT).flatMap(TraceParent::parse));
     } catch (RuntimeException e) {
-      ticket.close();
+      callerTicket.close();
+      inputTicket.close();
       throw e;
     }
-    submission.finished().whenComplete((job, failure) -> ticket.close());
+    RunAdmission.Ticket heldInputs = inputTicket;
+    submission.finished().whenComplete((job, failure) -> {
+      callerTicket.close();
+      heldInputs.close();
+    });
     try {
       answer(res, submission.finished().get(wait.toNanos(), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {

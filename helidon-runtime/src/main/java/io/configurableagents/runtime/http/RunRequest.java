@@ -19,10 +19,14 @@ final class RunRequest {
 
   private RunRequest() {}
 
-  /** The body as a JSON object; 415, 413 or 400 with the reason otherwise. */
-  static Map<String, Object> inputs(ServerRequest req, long maxBodyBytes) {
+  /** The body's bytes, when it is declared JSON and not larger than {@code maxBodyBytes}; 415 or 413 otherwise. */
+  static byte[] body(ServerRequest req, long maxBodyBytes) {
     requireJson(req);
-    byte[] body = read(req, maxBodyBytes);
+    return read(req, maxBodyBytes);
+  }
+
+  /** The body as a JSON object; 400 with the reason otherwise. */
+  static Map<String, Object> inputs(byte[] body) {
     if (isBlank(body)) {
       throw new HttpProblem(
           Status.BAD_REQUEST_400, "empty_body", "the body is empty; send the inputs as a JSON object, e.g. {\"message\": \"hello\"}");

@@ -3,13 +3,20 @@ package io.configurableagents.runtime.http;
 import io.helidon.http.Status;
 import java.time.Duration;
 
-/** A run refused by a caller's limits ({@link RunAdmission}): 429 with {@code Retry-After}. */
+/**
+ * A run refused for now, with {@code Retry-After}: 429 by a caller's limits ({@link RunAdmission}),
+ * 503 when the server as a whole holds all it may ({@link InputBudget}).
+ */
 public final class TooManyRunsException extends HttpProblem {
   private static final long serialVersionUID = 1L;
   private final transient Duration retryAfter;
 
   TooManyRunsException(String type, String message, Duration retryAfter) {
-    super(Status.TOO_MANY_REQUESTS_429, type, message);
+    this(Status.TOO_MANY_REQUESTS_429, type, message, retryAfter);
+  }
+
+  TooManyRunsException(Status status, String type, String message, Duration retryAfter) {
+    super(status, type, message);
     this.retryAfter = retryAfter;
   }
 

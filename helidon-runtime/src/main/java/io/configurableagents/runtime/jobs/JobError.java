@@ -27,6 +27,14 @@ public record JobError(String type, Optional<String> node, String message, boole
     return new JobError(INTERRUPTED, Optional.empty(), "interrupted by restart", false);
   }
 
+  /**
+   * A job of a replica that stopped (its lease expired) while the job was pending or running,
+   * recorded by another replica of a shared store: it is never run again.
+   */
+  public static JobError interruptedReplicaStopped(String replica) {
+    return new JobError(INTERRUPTED, Optional.empty(), "interrupted: replica " + replica + " stopped", false);
+  }
+
   /** A job still running when the shutdown grace period ran out. */
   public static JobError interruptedByShutdown() {
     return new JobError(

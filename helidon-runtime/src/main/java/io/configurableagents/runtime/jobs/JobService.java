@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +69,7 @@ public final class JobService implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.slots = maxRunsInFlight.isPresent() ? Optional.of(new Semaphore(maxRunsInFlight.getAsInt())) : Optional.empty();
+    store.onCancelled(this::cancelledElsewhere);
   }
 
   /** Creates the job and starts its one execution, outside any caller's trace. */
@@ -79,6 +81,9 @@ public final class JobService implements AutoCloseable {
   public Submission submit(PreparedInputs inputs, Optional<TraceParent> traceParent) {
     if (!accepting) {
       throw new NotAcceptingException();
+    }
+    if (store.unavailable().isPresent()) {
+      throw new JobStoreUnavailableException();
     }
     Job job = Job.pending(UUID.randomUUID().toString(), clock.instant());
     ActiveRun run = new ActiveRun(job);
@@ -107,17 +112,23 @@ public final class JobService implements AutoCloseable {
   }
 
   /**
-   * Cancels a pending or running job: it ends as cancelled at once and its execution is abandoned.
-   * A finished job is left as it is. Empty for an unknown id.
+   * Cancels a pending or running job: it ends as cancelled at once and its execution is abandoned
+   * (by the replica that runs it, when that is another one). A finished job is left as it is.
+   * Empty for an unknown id.
    */
   public Optional<Job> cancel(String id) {
     ActiveRun run = active.get(id);
     if (run == null) {
-      return store.find(id);
+      return store.cancel(id, clock.instant());
     }
     Optional<Job> cancelled = finish(run, JobState.CANCELLED);
     cancelled.ifPresent(ignored -> abandon(run));
     return cancelled.or(() -> find(id));
+  }
+
+  /** Why the job store cannot take runs now; empty when it can. */
+  public Optional<String> storeUnavailable() {
+    return store.unavailable();
   }
 
   /** Whether new runs are accepted (false once shutdown has begun). */
@@ -224,12 +235,26 @@ public final class JobService implements AutoCloseable {
     }
     store.save(finished).whenComplete((ignored, failure) -> {
       active.remove(finished.id(), run);
-      if (failure != null) {
-        LOG.log(Level.WARNING, "job " + finished.id() + " finished but could not be stored: " + failure.getMessage());
+      Throwable cause = failure instanceof CompletionException e && e.getCause() != null ? e.getCause() : failure;
+      if (cause instanceof JobAlreadyFinishedException elsewhere) {
+        // another replica finished it first (a cancel there, or this replica's lease expired): every replica shows that
+        run.finished.complete(elsewhere.stored());
+        return;
+      }
+      if (cause != null) {
+        LOG.log(Level.WARNING, "job " + finished.id() + " finished but could not be stored: " + cause.getMessage());
       }
       run.finished.complete(finished);
     });
     return Optional.of(finished);
+  }
+
+  /** Another replica cancelled a job that runs here: it ends as the store has it, and its execution is abandoned. */
+  private void cancelledElsewhere(String id) {
+    ActiveRun run = active.get(id);
+    if (run != null && finish(run, JobState.CANCELLED).isPresent()) {
+      abandon(run);
+    }
   }
 
   private static void abandon(ActiveRun run) {

@@ -42,6 +42,8 @@ public final class LogJobStore implements JobStore {
   private static final long COMPACT_AFTER_BYTES = 64L << 20;
   private static final Duration RETENTION_CHECK = Duration.ofSeconds(30);
 
+  /** Where the log is, for the start-up log. */
+  private final Path dir;
   private final KeyedLog log;
   private final Retention retention;
   private final Clock clock;
@@ -67,6 +69,7 @@ public final class LogJobStore implements JobStore {
   }
 
   private LogJobStore(Path dir, Retention retention, Clock clock, long compactAfterBytes) throws IOException {
+    this.dir = dir;
     this.log = new KeyedLog(new RecordLog(Files.createDirectories(dir), JobLog.PREFIX), compactAfterBytes, Optional.empty());
     this.retention = retention;
     this.clock = clock;
@@ -107,6 +110,12 @@ public final class LogJobStore implements JobStore {
 
   public Recovery recovery() {
     return recovery;
+  }
+
+  @Override
+  public List<String> describe() {
+    return List.of("jobs in " + dir + ": " + recovery.jobs() + " kept, " + recovery.interrupted() + " marked interrupted by restart"
+        + (recovery.damagedRecords() > 0 ? ", " + recovery.damagedRecords() + " damaged record(s) skipped" : ""));
   }
 
   @Override

@@ -86,8 +86,14 @@ public record TraceSettings(
         .toList();
   }
 
-  /** A headers variable holds {@code k=v} pairs: each value is a secret on its own. */
+  /**
+   * A headers variable holds {@code k=v} pairs, {@code API_KEYS} comma-separated keys: each value,
+   * each key, is a secret on its own.
+   */
   private static Stream<String> secretParts(String name, String value) {
+    if (name.equals("API_KEYS")) {
+      return Stream.concat(Stream.of(value), Stream.of(value.split(",")).map(String::strip).filter(k -> !k.isEmpty()));
+    }
     if (!name.toUpperCase(Locale.ROOT).contains("HEADERS")) {
       return Stream.of(value);
     }

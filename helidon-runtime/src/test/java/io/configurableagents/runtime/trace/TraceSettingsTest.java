@@ -58,6 +58,13 @@ class TraceSettingsTest {
   }
 
   @Test
+  void eachApiKeyIsASecretOnItsOwn() {
+    TraceSettings settings = TraceSettings.of("story", MlflowSpec.DEFAULT, Map.of("API_KEYS", "key-one-123, key-two-456"));
+
+    assertThat(settings.secrets()).contains("key-one-123", "key-two-456");
+  }
+
+  @Test
   void aFileTrackingUriAndDisabledOpenTelemetryExportNothing() {
     Map<String, String> env = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_SDK_DISABLED", "true");
 

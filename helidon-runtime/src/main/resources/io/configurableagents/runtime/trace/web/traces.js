@@ -39,7 +39,8 @@ function badge(status) {
 }
 
 async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  // relative to the page without any user:password of the address bar (fetch refuses URLs that hold them)
+  const response = await fetch(new URL(url, location.origin + location.pathname), { headers: { Accept: "application/json" } });
   const body = await response.json();
   if (!response.ok) throw new Error(body.error ? body.error.message : "HTTP " + response.status);
   return body;
