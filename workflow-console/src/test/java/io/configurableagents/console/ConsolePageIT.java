@@ -97,7 +97,7 @@ class ConsolePageIT {
   }
 
   @Test
-  void aWorkflowIsFixedDeployedWatchedStoppedAndRemovedAndNoAnswerEverHoldsAnEnvValue() throws Exception {
+  void aWorkflowIsFixedDeployedWatchedStoppedStartedAndRemovedAndNoAnswerEverHoldsAnEnvValue() throws Exception {
     browser.get(page);
     WebElement editor = waitFor(By.id("workflow-text"));
     // the project's workflow.yaml opens by itself
@@ -210,7 +210,12 @@ class ConsolePageIT {
     assertThat(docker("inspect", "--format", "{{.State.Status}}", NAME)).isEqualTo("exited");
     screenshot("stopped");
 
-    // remove, with its data volume
+    // start: running and healthy again (the button waits for GET /health, as workflow:start does)
+    row(browser).findElement(By.cssSelector("button.start")).click();
+    waitForText(By.id("container-messages"), "Container " + NAME + " is healthy after", Duration.ofMinutes(2));
+    waitUntil(d -> row(d).findElement(By.cssSelector("td.state")).getText().equals("running"), Duration.ofSeconds(30));
+
+    // remove, with its data volume (a running container is stopped first)
     row(browser).findElement(By.cssSelector("button.remove")).click();
     waitFor(By.cssSelector("#containers tr[data-name='" + NAME + "'] input.remove-data")).click();
     row(browser).findElement(By.cssSelector("button.confirm-remove")).click();
