@@ -97,7 +97,7 @@ public final class ConsoleMojo extends AbstractMojo {
       ConsoleLauncher.checkAddress(consoleBind, consolePort, suggestions, log);
       getLog().info("Starting the console on Java " + java.version() + " (" + java.home() + ")");
       int exit = ConsoleLauncher.run(java, classpath, settings(runtime), log);
-      if (exit == 2) {
+      if (exit == ConsoleLauncher.EXIT_CANNOT_START) {
         throw new MojoFailureException("The console did not start; the reason is printed above");
       }
       if (exit != 0 && exit != 130 && exit != 143) {

@@ -1,5 +1,6 @@
 package io.configurableagents.console;
 
+import io.configurableagents.deploy.ConsoleLauncher;
 import io.configurableagents.deploy.ConsoleSettings;
 import io.helidon.logging.common.LogConfig;
 import java.io.IOException;
@@ -13,23 +14,20 @@ import java.nio.file.Path;
  * when the build that started it ends.
  */
 public final class ConsoleMain {
-  /** Exit code when the console cannot start (bad settings, the port taken). */
-  static final int EXIT_CANNOT_START = 2;
-
   private ConsoleMain() {}
 
   public static void main(String[] args) {
     LogConfig.configureRuntime();
     if (args.length != 1) {
       System.err.println("usage: ConsoleMain SETTINGS_FILE (mvn workflow:console starts it)");
-      System.exit(EXIT_CANNOT_START);
+      System.exit(ConsoleLauncher.EXIT_CANNOT_START);
     }
     ConsoleSettings settings;
     try {
       settings = ConsoleSettings.read(Path.of(args[0]));
     } catch (IOException | IllegalArgumentException e) {
       System.err.println("The console's settings could not be read: " + e.getMessage());
-      System.exit(EXIT_CANNOT_START);
+      System.exit(ConsoleLauncher.EXIT_CANNOT_START);
       return;
     }
     Console console;
@@ -41,7 +39,7 @@ public final class ConsoleMain {
       } else {
         System.err.println("The console could not start: " + e.getMessage());
       }
-      System.exit(EXIT_CANNOT_START);
+      System.exit(ConsoleLauncher.EXIT_CANNOT_START);
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(console::close, "workflow-console-stop"));

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 public final class ConsoleLauncher {
   /** The console's entry point, in the workflow-console module. */
   public static final String MAIN_CLASS = "io.configurableagents.console.ConsoleMain";
+  /** The console's exit code when it cannot start (its settings, its port); it says why itself. */
+  public static final int EXIT_CANNOT_START = 2;
   private static final long STOP_WAIT_SECONDS = 15;
 
   private ConsoleLauncher() {}
