@@ -117,8 +117,9 @@ public final class Main {
    * on first request), and the job store.
    */
   private static Application application(RuntimeConfig config, Workflow workflow, JobStore jobs, RunListener listener) {
+    LlmClientOptions llm = LlmClientOptions.DEFAULT.withMaxAnswerBytes(config.maxProviderAnswerBytes());
     WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT,
-        LlmClients.create(Environment.system(), LlmClientOptions.DEFAULT), Tools.create(Environment.system(), config.dataDir()));
+        LlmClients.create(Environment.system(), llm), Tools.create(Environment.system(), config.dataDir()));
     return Application.start(config, jobs, new EngineRunner(engine, listener), OpenApiTexts.of(workflow, config.access().keys()));
   }
 

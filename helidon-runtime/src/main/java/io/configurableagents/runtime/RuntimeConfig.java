@@ -4,6 +4,7 @@ import io.configurableagents.core.WorkflowException;
 import io.configurableagents.runtime.http.AccessSettings;
 import io.configurableagents.runtime.http.ApiKeys;
 import io.configurableagents.runtime.jobs.postgres.PostgresSettings;
+import io.configurableagents.runtime.llm.LlmClientOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import java.util.OptionalLong;
  * @param jobRetention {@code JOB_RETENTION_HOURS}, how long finished jobs stay readable
  * @param jobRetentionCount {@code JOB_RETENTION_COUNT}, how many finished jobs stay readable
  * @param connections {@code MAX_CONNECTIONS} and {@code IDLE_TIMEOUT}, the API listener's limits
+ * @param maxProviderAnswerBytes {@code MAX_PROVIDER_ANSWER_BYTES}, the longest provider answer read
  * @param access {@code API_KEYS}, {@code API_KEYS_FILE}, {@code RATE_LIMIT}, {@code RATE_LIMIT_BURST},
  *     {@code MAX_RUNS_IN_FLIGHT_PER_KEY}: who may call the API, and how often
  * @param jobStore {@code JOB_STORE_URL} (with {@code JOB_STORE_USER}, {@code JOB_STORE_PASSWORD} and
@@ -54,6 +56,7 @@ public record RuntimeConfig(
     Duration jobRetention,
     int jobRetentionCount,
     ConnectionLimits connections,
+    long maxProviderAnswerBytes,
     AccessSettings access,
     Optional<PostgresSettings> jobStore) {
 
@@ -88,6 +91,7 @@ public record RuntimeConfig(
             new ConnectionLimits(
                 r.integer("MAX_CONNECTIONS", ConnectionLimits.defaultMaxConnections(descriptorLimit), 1, Integer.MAX_VALUE),
                 Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))),
+            r.integer("MAX_PROVIDER_ANSWER_BYTES", (int) LlmClientOptions.DEFAULT_MAX_ANSWER_BYTES, 1, Integer.MAX_VALUE - 8),
             access(r),
             r.jobStore());
     if (config.port() != 0 && config.tracesPort().orElse(0) == config.port()) {

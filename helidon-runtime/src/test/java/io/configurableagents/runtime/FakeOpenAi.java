@@ -16,6 +16,7 @@ public final class FakeOpenAi implements AutoCloseable {
   private final FakeProviderServer server;
   private volatile Duration delay;
   private volatile int failureStatus;
+  private volatile FakeReply override;
 
   private FakeOpenAi(int port, Duration delay) {
     this.delay = delay;
@@ -55,14 +56,22 @@ public final class FakeOpenAi implements AutoCloseable {
     this.failureStatus = status;
   }
 
+  /** From now on every request gets {@code reply} (null: echo again). */
+  public void replyWith(FakeReply reply) {
+    this.override = reply;
+  }
+
   @Override
   public void close() {
     server.close();
   }
 
   private FakeReply reply(RecordedRequest request) {
+    FakeReply scripted = override;
     FakeReply reply =
-        failureStatus != 0
+        scripted != null
+            ? scripted
+            : failureStatus != 0
             ? FakeReply.error(failureStatus, "The server had an error while processing your request.")
             : FakeReply.answer(echo(request.prompt()));
     Duration wait = delay;

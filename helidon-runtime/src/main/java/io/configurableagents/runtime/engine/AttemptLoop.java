@@ -64,7 +64,8 @@ final class AttemptLoop {
         rounds.add(tools.run(node, exec, rounds.size() + 1, response.text(), response.toolCalls(), scope));
         continue;
       }
-      Verdict<Map<String, Object>> verdict = node.reader().read(response.text());
+      // a key the provider echoed never reaches the outputs, the job store or the status (docs/providers.md)
+      Verdict<Map<String, Object>> verdict = node.reader().read(run.redact(response.text()));
       if (verdict instanceof Verdict.Valid<Map<String, Object>> valid) {
         a.finished(response, new AttemptOutcome.Accepted(valid.value()), Optional.empty());
         return valid.value();

@@ -10,9 +10,17 @@ import java.util.Objects;
  * @param requestTimeout how long the provider may stay silent in one exchange: before its answer
  *     starts, or between two parts of it; longer is a {@link LlmException.Kind#TIMEOUT} (retried).
  *     The run deadline bounds every call as a whole.
+ * @param maxAnswerBytes the longest answer read ({@code MAX_PROVIDER_ANSWER_BYTES}); a longer one
+ *     fails the attempt, unread
  */
-public record LlmClientOptions(Duration connectTimeout, Duration requestTimeout) {
+public record LlmClientOptions(Duration connectTimeout, Duration requestTimeout, long maxAnswerBytes) {
+  /** 4 MiB: about a hundred times the longest answer a model writes within its output token limit. */
+  public static final long DEFAULT_MAX_ANSWER_BYTES = 4L << 20;
   public static final LlmClientOptions DEFAULT = new LlmClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(60));
+
+  public LlmClientOptions(Duration connectTimeout, Duration requestTimeout) {
+    this(connectTimeout, requestTimeout, DEFAULT_MAX_ANSWER_BYTES);
+  }
 
   public LlmClientOptions {
     Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -20,5 +28,13 @@ public record LlmClientOptions(Duration connectTimeout, Duration requestTimeout)
     if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
+    if (maxAnswerBytes < 1 || maxAnswerBytes > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("maxAnswerBytes must be from 1 to " + (Integer.MAX_VALUE - 8));
+    }
+  }
+
+  /** These options with another answer cap. */
+  public LlmClientOptions withMaxAnswerBytes(long bytes) {
+    return new LlmClientOptions(connectTimeout, requestTimeout, bytes);
   }
 }

@@ -3,7 +3,6 @@ package io.configurableagents.runtime.llm;
 import java.net.URI;
 import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.Provider;
-import io.helidon.webclient.http1.Http1Client;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +22,7 @@ public final class LlmClients implements AutoCloseable {
   private final Clock clock;
   private final LlmClientOptions options;
   /** Made with the first client, not at start: building it sets up TLS, a good part of a second on a busy machine. */
-  private Http1Client shared;
+  private ProviderConnections shared;
   private final ConcurrentMap<ClientSettings, LlmClient> clients = new ConcurrentHashMap<>();
 
   private LlmClients(Environment environment, LlmClientOptions options, Clock clock) {
@@ -32,7 +31,7 @@ public final class LlmClients implements AutoCloseable {
     this.clock = clock;
     this.options = options;
     this.chats =
-        new StructuredChats(() -> new ProviderHttpClientBuilder(shared(), options.requestTimeout()), options.requestTimeout());
+        new StructuredChats(() -> new ProviderHttpClientBuilder(shared(), options.requestTimeout(), options.maxAnswerBytes()), options.requestTimeout());
   }
 
   /** Clients whose API keys come from {@code environment}. */
@@ -73,18 +72,18 @@ public final class LlmClients implements AutoCloseable {
   /** Closes the shared HTTP client's idle connections. For process shutdown and tests. */
   @Override
   public void close() {
-    Http1Client client;
+    ProviderConnections connections;
     synchronized (this) {
-      client = shared;
+      connections = shared;
     }
-    if (client != null) {
-      client.closeResource();
+    if (connections != null) {
+      connections.close();
     }
   }
 
-  private synchronized Http1Client shared() {
+  private synchronized ProviderConnections shared() {
     if (shared == null) {
-      shared = ProviderHttpClient.shared(options.connectTimeout());
+      shared = ProviderConnections.open(options.connectTimeout());
     }
     return shared;
   }

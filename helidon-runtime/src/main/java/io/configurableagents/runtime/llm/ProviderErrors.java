@@ -43,16 +43,28 @@ final class ProviderErrors {
     if (find(thrown, TimeoutException.class).isPresent()) {
       return failure(Kind.TIMEOUT, Optional.empty(), describe(thrown, TimeoutException.class), Optional.empty(), thrown);
     }
-    if (find(thrown, ProviderConnectionException.class).isPresent()
-        || find(thrown, UnresolvedModelServerException.class).isPresent()) {
-      String message = "cannot reach " + target.provider().id() + ": " + rootMessage(thrown);
-      return failure(Kind.CONNECTION_FAILED, Optional.empty(), message, Optional.empty(), thrown);
+    Optional<ProviderConnectionException> connection = find(thrown, ProviderConnectionException.class);
+    if (connection.isPresent() || find(thrown, UnresolvedModelServerException.class).isPresent()) {
+      return failure(Kind.CONNECTION_FAILED, Optional.empty(), connectionFailure(connection, thrown), Optional.empty(), thrown);
+    }
+    Optional<AnswerTooLargeException> tooLarge = find(thrown, AnswerTooLargeException.class);
+    if (tooLarge.isPresent()) {
+      return failure(Kind.UNREADABLE_ANSWER, Optional.empty(), tooLarge.get().getMessage(), Optional.empty(), thrown);
     }
     Kind kind =
         thrown instanceof RetriableException
             ? Kind.SERVER_ERROR
             : thrown instanceof NonRetriableException ? Kind.REJECTED : Kind.UNREADABLE_ANSWER;
     return failure(kind, Optional.empty(), rootMessage(thrown), Optional.empty(), thrown);
+  }
+
+  private String connectionFailure(Optional<ProviderConnectionException> connection, Throwable thrown) {
+    String provider = target.provider().id();
+    return switch (connection.map(ProviderConnectionException::failure).orElse(ProviderConnectionException.Failure.UNREACHABLE)) {
+      case UNREACHABLE -> "cannot reach " + provider + ": " + rootMessage(thrown);
+      case CLOSED -> provider + " closed the connection before its answer was complete";
+      case GARBLED -> provider + "'s answer is not HTTP this client can read: " + rootMessage(thrown);
+    };
   }
 
   private LlmException fromHttp(ProviderHttpException http, Throwable thrown) {

@@ -6,80 +6,76 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
-import io.helidon.webclient.api.Proxy;
-import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.api.ClientConnection;
+import io.helidon.webclient.api.ClientUri;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * LangChain4j's HTTP client SPI over one shared Helidon HTTP/1.1 client ({@link #shared}): a
+ * LangChain4j's HTTP client SPI over the {@link ProviderConnections} all providers share: a
  * blocking exchange on the calling (virtual) thread over a kept-alive connection, with no thread
  * hand-offs. Unlike LangChain4j's own JDK client it keeps the status, headers and body of a failed
  * exchange ({@link ProviderHttpException}), tells connection failures apart ({@link
- * ProviderConnectionException}), and turns an interrupt into {@link ExchangeInterruptedException}
- * (interrupting a virtual thread blocked on a socket closes the socket, which aborts the exchange).
+ * ProviderConnectionException}), reads at most {@code maxAnswerBytes} of an answer ({@link
+ * AnswerTooLargeException}), closes the connection of every exchange that fails, and turns an
+ * interrupt into {@link ExchangeInterruptedException} (interrupting a virtual thread blocked on a
+ * socket closes the socket, which aborts the exchange).
  */
 final class ProviderHttpClient implements HttpClient {
-  static final int IDLE_CONNECTIONS = 4096;
-  private final Http1Client delegate;
+  private final ProviderConnections connections;
   private final Duration requestTimeout;
+  private final long maxAnswerBytes;
 
-  ProviderHttpClient(Http1Client delegate, Duration requestTimeout) {
-    this.delegate = delegate;
+  ProviderHttpClient(ProviderConnections connections, Duration requestTimeout, long maxAnswerBytes) {
+    this.connections = connections;
     this.requestTimeout = requestTimeout;
-  }
-
-  /**
-   * The one client all providers share: kept-alive connections, up to {@value #IDLE_CONNECTIONS}
-   * idle ones per provider address (more than the runs a server has in flight, so that under load
-   * every exchange reuses a connection instead of opening one), no redirects, no proxy, and no
-   * client services found on the class path. HTTPS with the JDK's trust store.
-   */
-  static Http1Client shared(Duration connectTimeout) {
-    return Http1Client.builder()
-        .connectTimeout(connectTimeout)
-        .followRedirects(false)
-        .shareConnectionCache(false)
-        .connectionCacheSize(IDLE_CONNECTIONS)
-        .proxy(Proxy.noProxy())
-        .servicesDiscoverServices(false)
-        .build();
+    this.maxAnswerBytes = maxAnswerBytes;
   }
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
-    try (Http1ClientResponse response = send(request)) {
+    ClientUri uri = ClientUri.create(URI.create(request.url()));
+    ClientConnection connection;
+    try {
+      connection = connections.obtain(uri);
+    } catch (RuntimeException e) {
+      throw failure(unwrap(e), false);
+    }
+    try (Http1ClientResponse response = send(request, uri, connection)) {
       int status = response.status().code();
-      byte[] body = body(response);
+      boolean success = status >= 200 && status <= 299;
+      byte[] body = body(response, success);
       Map<String, List<String>> headers = headers(response);
-      if (status < 200 || status > 299) {
+      if (!success) {
         throw new ProviderHttpException(status, headers, new String(body, StandardCharsets.UTF_8));
       }
       return SuccessfulHttpResponse.builder().statusCode(status).headers(headers).body(body).build();
-    } catch (ProviderHttpException e) {
+    } catch (ProviderHttpException | AnswerTooLargeException e) {
+      // closing the response gave the connection back, or closed it when the body was not read to the end
       throw e;
-    } catch (UncheckedIOException e) {
-      throw failure(e.getCause());
-    } catch (IOException e) {
-      throw failure(e);
-    } catch (RuntimeException e) {
-      // a connection closed or garbled in the middle of the answer (Helidon's reader exceptions)
-      throw failure(e);
+    } catch (IOException | RuntimeException e) {
+      // a connection closed or garbled in the middle of the exchange (Helidon's reader exceptions)
+      connection.closeResource();
+      throw failure(unwrap(e), true);
     }
   }
 
@@ -88,30 +84,40 @@ final class ProviderHttpClient implements HttpClient {
     throw new UnsupportedOperationException("streaming is not used by this runtime");
   }
 
-  /** Sends the request; the request timeout bounds every wait for the provider's bytes. */
-  private Http1ClientResponse send(HttpRequest request) {
+  /** Sends the request on {@code connection}; the request timeout bounds every wait for the provider's bytes. */
+  private Http1ClientResponse send(HttpRequest request, ClientUri uri, ClientConnection connection) {
     Http1ClientRequest outgoing =
-        delegate.method(Method.create(request.method().name())).uri(request.url()).readTimeout(requestTimeout);
+        connections.client().method(Method.create(request.method().name())).uri(uri).connection(connection).readTimeout(requestTimeout);
     request.headers().forEach((name, values) -> outgoing.header(HeaderNames.create(name), values));
     String body = request.body();
     return body == null ? outgoing.request() : outgoing.submit(body.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
-   * The whole body. With a declared length it is read in one array of that size: reading "all
-   * bytes" would allocate 16 KiB chunks (and Helidon a 16 KiB buffer) for an answer of a few hundred.
+   * The body, at most {@code maxAnswerBytes} of it: a longer answer fails ({@link
+   * AnswerTooLargeException}), a longer error body is cut. With a declared length it is read in one
+   * array of that size: reading "all bytes" would allocate 16 KiB chunks (and Helidon a 16 KiB
+   * buffer) for an answer of a few hundred. A body not read to the end is left unclosed: closing
+   * the response then closes the connection instead of reading on.
    */
-  private static byte[] body(Http1ClientResponse response) throws IOException {
+  private byte[] body(Http1ClientResponse response, boolean success) throws IOException {
     if (!response.entity().hasEntity()) {
       return new byte[0];
     }
-    OptionalLong length = response.headers().contentLength();
-    if (length.isEmpty() || length.getAsLong() > Integer.MAX_VALUE - 8) {
-      return response.entity().as(byte[].class);
+    OptionalLong declared = response.headers().contentLength();
+    if (success && declared.isPresent() && declared.getAsLong() > maxAnswerBytes) {
+      throw AnswerTooLargeException.over(maxAnswerBytes);
     }
-    try (InputStream in = response.entity().inputStream()) {
-      return in.readNBytes((int) length.getAsLong());
+    InputStream in = response.entity().inputStream();
+    byte[] body = in.readNBytes((int) Math.min(declared.orElse(Long.MAX_VALUE), maxAnswerBytes + 1));
+    if (body.length > maxAnswerBytes) {
+      if (success) {
+        throw AnswerTooLargeException.over(maxAnswerBytes);
+      }
+      return Arrays.copyOf(body, (int) maxAnswerBytes);
     }
+    in.close();
+    return body;
   }
 
   private static Map<String, List<String>> headers(Http1ClientResponse response) {
@@ -122,16 +128,33 @@ final class ProviderHttpClient implements HttpClient {
     return headers;
   }
 
-  private RuntimeException failure(Throwable cause) {
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+  }
+
+  /** What a failed exchange was: interrupted, timed out, the provider unreachable, or the connection closed or garbled. */
+  private RuntimeException failure(Throwable cause, boolean connected) {
     if (Thread.currentThread().isInterrupted() || cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)) {
       return new ExchangeInterruptedException(cause);
     }
     if (cause instanceof SocketTimeoutException) {
-      boolean connecting = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
       return new TimeoutException(
-          connecting ? "no connection within the connect timeout" : "no answer within " + requestTimeout.toMillis() + " ms",
-          cause);
+          connected ? "no answer within " + requestTimeout.toMillis() + " ms" : "no connection within the connect timeout", cause);
     }
-    return new ProviderConnectionException(cause);
+    if (!connected) {
+      return new ProviderConnectionException(ProviderConnectionException.Failure.UNREACHABLE, cause);
+    }
+    return new ProviderConnectionException(
+        closedByPeer(cause) ? ProviderConnectionException.Failure.CLOSED : ProviderConnectionException.Failure.GARBLED, cause);
+  }
+
+  /** The end of the stream, or a reset: the provider (or something between) closed the connection. */
+  private static boolean closedByPeer(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DataReader.InsufficientDataAvailableException || t instanceof EOFException || t instanceof SocketException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -2,22 +2,23 @@ package io.configurableagents.runtime.llm;
 
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
-import io.helidon.webclient.http1.Http1Client;
 import java.time.Duration;
 
 /**
- * Hands LangChain4j a {@link ProviderHttpClient} over the shared client. The connect timeout
- * belongs to the shared client; the read timeout a model builder sets becomes the request timeout.
+ * Hands LangChain4j a {@link ProviderHttpClient} over the shared connections. The connect timeout
+ * belongs to them; the read timeout a model builder sets becomes the request timeout.
  */
 final class ProviderHttpClientBuilder implements HttpClientBuilder {
-  private final Http1Client shared;
+  private final ProviderConnections shared;
+  private final long maxAnswerBytes;
   private Duration connectTimeout;
   private Duration readTimeout;
 
-  ProviderHttpClientBuilder(Http1Client shared, Duration requestTimeout) {
+  ProviderHttpClientBuilder(ProviderConnections shared, Duration requestTimeout, long maxAnswerBytes) {
     this.shared = shared;
+    this.maxAnswerBytes = maxAnswerBytes;
     this.readTimeout = requestTimeout;
-    this.connectTimeout = shared.prototype().connectTimeout().orElse(requestTimeout);
+    this.connectTimeout = shared.connectTimeout();
   }
 
   @Override
@@ -48,6 +49,6 @@ final class ProviderHttpClientBuilder implements HttpClientBuilder {
 
   @Override
   public HttpClient build() {
-    return new ProviderHttpClient(shared, readTimeout);
+    return new ProviderHttpClient(shared, readTimeout, maxAnswerBytes);
   }
 }

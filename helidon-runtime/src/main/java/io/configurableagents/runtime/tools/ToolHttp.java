@@ -23,6 +23,7 @@ final class ToolHttp {
   static final int MAX_REDIRECTS = 5;
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+  private static final Duration BACKSTOP_MARGIN = Duration.ofSeconds(2);
   private final HttpClient client;
   private final NetworkGuard guard;
 
@@ -50,7 +51,9 @@ final class ToolHttp {
     URI current = uri;
     for (int hop = 0; ; hop++) {
       guard.check(current);
-      HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(timeout);
+      // the call's time limit is the tool runner's (docs/engine.md, "Tools"), which says so to the
+      // model; the request's own timeout is only a backstop that frees the connection, a little later
+      HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(timeout.plus(BACKSTOP_MARGIN));
       try {
         headers.forEach(request::header);
       } catch (IllegalArgumentException e) {

@@ -176,6 +176,30 @@ class ProviderRetriesEndToEndTest extends RealClientFixture {
     assertThat(run.error().message()).startsWith("node \"rate\": openai/gpt-4o-mini call failed (connection failed): cannot reach openai");
   }
 
+  @Test
+  void aConnectionTheProviderClosesIsRetriedThenReportedAsClosed() {
+    fake.replyByDefault(FakeReply.hangUp());
+
+    Harness.Outcome run = rate(engine(openAiScorer("execution: {max_retries: 2}")));
+
+    assertThat(fake.requestCount()).isEqualTo(2);
+    assertThat(run.error().type()).isEqualTo(EngineError.PROVIDER_ERROR);
+    assertThat(run.error().message())
+        .startsWith("node \"rate\": openai/gpt-4o-mini call failed (connection failed): openai closed the connection before its answer was complete");
+  }
+
+  @Test
+  void anAnswerOverTheCapFailsAtOnceNamingTheLimitAndItsVariable() {
+    fake.replyByDefault(FakeReply.oversized(6L << 20, false));
+
+    Harness.Outcome run = rate(engine(openAiScorer("execution: {max_retries: 3}")));
+
+    assertThat(fake.requestCount()).as("not retried").isEqualTo(1);
+    assertThat(run.error().message())
+        .startsWith("node \"rate\": openai/gpt-4o-mini call failed (unreadable answer): the answer is larger than 4194304 bytes")
+        .contains("MAX_PROVIDER_ANSWER_BYTES");
+  }
+
   private static Duration gapBetweenRequests(int first, int second) {
     return Duration.ofNanos(fake.requests().get(second).receivedAtNanos() - fake.requests().get(first).receivedAtNanos());
   }

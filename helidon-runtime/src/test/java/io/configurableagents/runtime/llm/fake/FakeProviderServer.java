@@ -2,6 +2,7 @@ package io.configurableagents.runtime.llm.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.Method;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -178,6 +179,8 @@ public final class FakeProviderServer implements AutoCloseable {
     FakeReply reply = script.pollFirst();
     try {
       replies.apply(res, request, reply == null ? defaultReply.get() : reply);
+    } catch (CloseConnectionException e) {
+      throw e; // a scripted hang-up
     } catch (RuntimeException e) {
       // the client went away (a stall past its timeout, a cancellation): nothing to answer
     }

@@ -51,6 +51,19 @@ public sealed interface FakeReply {
     return new Error(401, Map.of(), providerMessage);
   }
 
+  /** Reads the request and closes the connection without a word (a provider restarting, a proxy timing out). */
+  static FakeReply hangUp() {
+    return new HangUp();
+  }
+
+  /**
+   * A 200 answer of {@code bytes} bytes (a JSON object with one long string), with its length
+   * declared or sent in chunks of 64 KiB.
+   */
+  static FakeReply oversized(long bytes, boolean declaredLength) {
+    return new Oversized(bytes, declaredLength);
+  }
+
   /** Answers nothing for {@code duration} (then a conforming answer, if anyone still listens). */
   static FakeReply stall(Duration duration) {
     return new Delayed(duration, new Conforming());
@@ -92,6 +105,10 @@ public sealed interface FakeReply {
   }
 
   record Conforming() implements FakeReply {}
+
+  record HangUp() implements FakeReply {}
+
+  record Oversized(long bytes, boolean declaredLength) implements FakeReply {}
 
   record Computed(java.util.function.Function<RecordedRequest, FakeReply> reply) implements FakeReply {
     public Computed {
