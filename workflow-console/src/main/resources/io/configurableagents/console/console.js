@@ -506,6 +506,8 @@
 
   const busy = new Set();
   let confirming = null;
+  // the "and its data volume" tick, kept apart from its row, which a refresh may rebuild meanwhile
+  let confirmingData = false;
   const rows = new Map();
 
   async function refreshContainers() {
@@ -570,10 +572,12 @@
       const data = element('input');
       data.type = 'checkbox';
       data.className = 'remove-data';
+      data.checked = confirmingData;
+      data.addEventListener('change', () => { confirmingData = data.checked; });
       const label = element('label', '', '');
       label.append(data, ' and its data volume');
       cell.append(`Remove ${c.name}? `, label,
-        button('Remove', 'confirm-remove danger', () => act(c.name, 'remove', { removeData: data.checked })),
+        button('Remove', 'confirm-remove danger', () => act(c.name, 'remove', { removeData: confirmingData })),
         button('Cancel', 'cancel quiet', () => { confirming = null; refreshContainers(); }));
       return cell;
     }
@@ -582,7 +586,7 @@
     cell.append(c.running
       ? button(working ? 'Stopping…' : 'Stop', 'stop', () => act(c.name, 'stop'), working)
       : button(working ? 'Starting…' : 'Start', 'start', () => act(c.name, 'start'), working));
-    cell.append(button('Remove', 'remove danger', () => { confirming = c.name; refreshContainers(); }, working));
+    cell.append(button('Remove', 'remove danger', () => { confirming = c.name; confirmingData = false; refreshContainers(); }, working));
     return cell;
   }
 
