@@ -143,6 +143,13 @@ class ConsolePageIT {
     waitUntil(d -> d.findElements(By.cssSelector("#marks .mark")).isEmpty(), Duration.ofSeconds(10));
     assertThat(editor.getDomProperty("value")).isEqualTo(TestConsoles.WORKFLOW);
 
+    // an uploaded file replaces the text, and its name decides YAML or JSON
+    String uploaded = TestConsoles.WORKFLOW + "# uploaded from disk\n";
+    browser.findElement(By.id("workflow-upload")).sendKeys(write("uploads/triage.yml", uploaded).toString());
+    waitUntil(d -> editor.getDomProperty("value").equals(uploaded), Duration.ofSeconds(10));
+    assertThat(browser.findElement(By.id("workflow-name")).getDomProperty("value")).isEqualTo("triage.yml");
+    waitForText(By.id("workflow-status"), "valid: flow \"console-it-flow\" 2.0.0");
+
     // an environment without the provider's key, and with a line that is no variable: both are named
     WebElement envText = browser.findElement(By.id("env-text"));
     envText.sendKeys("EXTRA_SECRET=" + EXTRA + "\n" + LOOSE + "\n");
@@ -152,9 +159,10 @@ class ConsolePageIT {
     assertThat(envText.getDomProperty("value")).isEmpty();
     screenshot("env-warnings");
 
-    // the right one: names and masked values, no warning
-    envText.sendKeys("OPENAI_API_KEY=" + KEY + "\nEXTRA_SECRET=" + EXTRA + "\n");
-    browser.findElement(By.id("env-set")).click();
+    // the right one, uploaded as a file: names and masked values, no warning
+    browser.findElement(By.id("env-upload")).sendKeys(write("uploads/prod.env", "OPENAI_API_KEY=" + KEY
+        + "\nEXTRA_SECRET=" + EXTRA + "\n").toString());
+    waitForText(By.id("env-status"), "2 variables from prod.env");
     WebElement keyRow = waitFor(By.cssSelector("#env-table tr[data-name='OPENAI_API_KEY']"));
     assertThat(keyRow.findElement(By.cssSelector("td.masked")).getText()).isEqualTo("sk-***");
     assertThat(browser.findElement(By.cssSelector("#env-table tr[data-name='EXTRA_SECRET'] td.masked")).getText())
@@ -193,17 +201,17 @@ class ConsolePageIT {
     // the table: the container, running and ready
     WebElement row = waitFor(By.cssSelector("#containers tr[data-name='" + NAME + "']"));
     waitUntil(d -> row(d).getText().contains("healthy, ready"), Duration.ofSeconds(30));
-    assertThat(row(browser).getText()).contains("console-it-flow 2.0.0").contains(IMAGE).contains("running")
+    assertThat(rowText()).contains("console-it-flow 2.0.0").contains(IMAGE).contains("running")
         .contains(apiPort + ", " + tracesPort);
 
     // the logs pane follows the container's output
-    row(browser).findElement(By.cssSelector("button.logs")).click();
+    clickInRow("button.logs");
     waitForText(By.id("logs-output"), "configurable-agents runtime: workflow \"console-it-flow\" 2.0.0");
     assertThat(browser.findElement(By.id("logs-name")).getText()).isEqualTo(NAME);
     screenshot("logs");
 
     // stop: the table says so, and the log ends with the runtime's last words
-    row(browser).findElement(By.cssSelector("button.stop")).click();
+    clickInRow("button.stop");
     waitUntil(d -> row(d).findElement(By.cssSelector("td.state")).getText().startsWith("exited"), Duration.ofMinutes(2));
     waitForText(By.id("logs-output"), "the container stopped; its log ends here", Duration.ofSeconds(30));
     waitForText(By.id("container-messages"), "Stopped container " + NAME);
@@ -211,14 +219,15 @@ class ConsolePageIT {
     screenshot("stopped");
 
     // start: running and healthy again (the button waits for GET /health, as workflow:start does)
-    row(browser).findElement(By.cssSelector("button.start")).click();
+    clickInRow("button.start");
     waitForText(By.id("container-messages"), "Container " + NAME + " is healthy after", Duration.ofMinutes(2));
     waitUntil(d -> row(d).findElement(By.cssSelector("td.state")).getText().equals("running"), Duration.ofSeconds(30));
+    waitUntil(d -> row(d).getText().contains("healthy, ready"), Duration.ofSeconds(30));
 
     // remove, with its data volume (a running container is stopped first)
-    row(browser).findElement(By.cssSelector("button.remove")).click();
-    waitFor(By.cssSelector("#containers tr[data-name='" + NAME + "'] input.remove-data")).click();
-    row(browser).findElement(By.cssSelector("button.confirm-remove")).click();
+    clickInRow("button.remove");
+    clickInRow("input.remove-data");
+    clickInRow("button.confirm-remove");
     waitUntil(d -> d.findElements(By.cssSelector("#containers tr[data-name='" + NAME + "']")).isEmpty(), Duration.ofMinutes(1));
     waitForText(By.id("container-messages"), "Removed its data volume " + NAME + "-data");
     assertThat(dockerResult("container", "inspect", NAME)).isNotZero();
@@ -230,10 +239,39 @@ class ConsolePageIT {
     for (String value : List.of(KEY, EXTRA, LOOSE)) {
       assertThat(relay.sent(value)).as("an answer held an env value").isFalse();
       assertThat(Files.readString(dir.resolve("console.out"))).as("the console's output").doesNotContain(value);
+      assertThat(filesHolding(dir.resolve("project"), value)).as("the project's files").isEmpty();
     }
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** A file for the page's upload buttons, outside the project directory. */
+  private static Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, text);
+  }
+
+  /**
+   * Clicks {@code css} in the container's row; again when a refresh rebuilt the row between finding
+   * and clicking (it does so whenever the row's state or health changes).
+   */
+  private static void clickInRow(String css) {
+    waitUntil(d -> {
+      row(d).findElement(By.cssSelector(css)).click();
+      return true;
+    }, Duration.ofSeconds(30));
+  }
+
+  /** The container's row as the user reads it (read again when a refresh rebuilt it meanwhile). */
+  private static String rowText() {
+    String[] text = new String[1];
+    waitUntil(d -> {
+      text[0] = row(d).getText();
+      return true;
+    }, Duration.ofSeconds(30));
+    return text[0];
+  }
 
   private static WebElement row(WebDriver d) {
     return d.findElement(By.cssSelector("#containers tr[data-name='" + NAME + "']"));
