@@ -10,7 +10,7 @@ def image = 'sqlquery-it:1.0.0'
 def model = null
 try {
   // the deploy adds the runtime's optional SQLite driver, and says why
-  assert log =~ /\[INFO\] The image gets org\.xerial:sqlite-jdbc:jar:[0-9.]+, the SQLite driver: node 'lookup' lists sql_query/
+  assert log =~ /\[INFO\] The image gets org\.xerial:sqlite-jdbc \(sqlite-jdbc-[0-9.]+\.jar\), the SQLite driver: node 'lookup' lists sql_query/
   assert ItDocker.imageContains(image, 'org/sqlite/JDBC.class') : 'the SQLite driver is not in the image'
 
   // the env-file check reads WEB_SEARCH_PROVIDER=tavily from the file: no Serper key asked for; shell's variable named

@@ -3,14 +3,16 @@ package io.configurableagents.deploy;
 import io.configurableagents.core.model.BuiltInTool;
 import io.configurableagents.core.model.NodeSpec;
 import io.configurableagents.core.model.Workflow;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * An optional dependency of the runtime that an image carries only when its workflow uses it
- * (docs/deploy.md, The image): the build tool adds the runtime's own declaration of it, version
- * included, to the runtime's dependencies.
+ * (docs/deploy.md, The image). The build tool resolves the runtime with all of them, in the
+ * versions the runtime declares ({@link RuntimeJars}); {@link #forWorkflow} keeps those the
+ * workflow needs, so that every goal and the console build the same image.
  */
 public enum OptionalRuntimeLibrary {
   /** The SQLite driver: 12 MB of native libraries for every platform, for sql_query's {@code jdbc:sqlite:} URLs. */
@@ -28,17 +30,29 @@ public enum OptionalRuntimeLibrary {
     this.tool = tool;
   }
 
-  public String groupId() {
-    return groupId;
-  }
-
-  public String artifactId() {
-    return artifactId;
-  }
-
   /** The libraries {@code workflow} needs, in declaration order. */
   public static List<OptionalRuntimeLibrary> neededBy(Workflow workflow) {
     return Arrays.stream(values()).filter(library -> library.reason(workflow).isPresent()).toList();
+  }
+
+  /** {@code jars} without the optional libraries {@code workflow} does not need. */
+  public static RuntimeJars forWorkflow(RuntimeJars jars, Workflow workflow) {
+    List<OptionalRuntimeLibrary> needed = neededBy(workflow);
+    List<Path> kept = jars.libraries().stream()
+        .filter(jar -> Arrays.stream(values()).filter(l -> !needed.contains(l)).noneMatch(l -> l.isFile(jar)))
+        .toList();
+    return new RuntimeJars(jars.runtimeJar(), kept);
+  }
+
+  /** Its jar among {@code jars}: {@code sqlite-jdbc-3.53.0.0.jar}, as Maven's local repository names it. */
+  public Optional<Path> jarIn(RuntimeJars jars) {
+    return jars.libraries().stream().filter(this::isFile).findFirst();
+  }
+
+  private boolean isFile(Path jar) {
+    String name = jar.getFileName().toString();
+    return name.endsWith(".jar") && name.startsWith(artifactId + "-") && name.length() > artifactId.length() + 1
+        && Character.isDigit(name.charAt(artifactId.length() + 1));
   }
 
   /**

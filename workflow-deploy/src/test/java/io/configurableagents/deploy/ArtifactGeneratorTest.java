@@ -111,6 +111,37 @@ class ArtifactGeneratorTest {
   }
 
   @Test
+  void theSqliteDriverGoesIntoLibsOnlyForAWorkflowThatListsSqlQueryAndTheLogSaysWhy() throws IOException {
+    Path sqlite = Files.writeString(dir.resolve("sqlite-jdbc-3.53.0.0.jar"), "sqlite");
+    RuntimeJars everything = new RuntimeJars(dir.resolve("runtime.jar"), List.of(request.runtimeJars().libraries().get(0), sqlite));
+    List<String> infos = new java.util.ArrayList<>();
+    DeployLog log = new DeployLog() {
+      @Override
+      public void info(String message) {
+        infos.add(message);
+      }
+
+      @Override
+      public void warn(String message) {}
+
+      @Override
+      public void debug(String message) {}
+    };
+
+    // the build tool and the console hand over every optional library; the request keeps what the workflow needs
+    new ArtifactGenerator(new HelpfulSuggestions(), log).generate(request.toBuilder().runtimeJars(everything).build());
+    assertThat(out.resolve("libs/helidon-webserver-4.5.0.jar")).exists();
+    assertThat(out.resolve("libs/sqlite-jdbc-3.53.0.0.jar")).doesNotExist();
+    assertThat(infos).noneMatch(line -> line.contains("sqlite"));
+
+    new ArtifactGenerator(new HelpfulSuggestions(), log).generate(TestRequests.request(dir, TestRequests.withTools("[sql_query]"))
+        .toBuilder().runtimeJars(everything).build());
+    assertThat(out.resolve("libs/sqlite-jdbc-3.53.0.0.jar")).hasContent("sqlite");
+    assertThat(infos).contains("The image gets org.xerial:sqlite-jdbc (sqlite-jdbc-3.53.0.0.jar), the SQLite driver: node 'a'"
+        + " lists sql_query");
+  }
+
+  @Test
   void dockerignoreKeepsEveryEnvFileButTheExampleOut() {
     generate(request);
 
