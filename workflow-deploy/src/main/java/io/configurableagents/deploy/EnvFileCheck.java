@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Checks the environment file before anything is built, the way {@code docker run --env-file}
- * will read it. Warnings name a line number or a variable, never a value: a secret pasted without
- * its {@code NAME=} must not end up in a build log.
+ * will read it ({@link EnvLines}): a line Docker would refuse fails the deploy, the other findings
+ * are warnings. None names a value.
  */
 public final class EnvFileCheck {
   private final HelpfulSuggestions suggestions;
@@ -56,55 +54,12 @@ public final class EnvFileCheck {
           + "); it is passed to docker run as it is");
       return;
     }
-    Set<String> defined = new LinkedHashSet<>();
-    Set<String> empty = new LinkedHashSet<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).stripLeading();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      inspectLine(file, i + 1, line, defined, empty);
-    }
-    if (defined.isEmpty()) {
-      log.warn(file + " defines no variables");
-    }
-    List<String> missing = new ArrayList<>();
-    for (String name : required) {
-      if (!defined.contains(name)) {
-        missing.add(name);
-      } else if (empty.contains(name)) {
-        log.warn(file + ": " + name + " is empty; runs that need it fail until it has a value");
+    List<EnvLines.Finding> findings = EnvLines.parse(lines).findings(file.toString(), required, suggestions);
+    for (EnvLines.Finding finding : findings) {
+      if (finding.error()) {
+        throw DeployException.userError(finding.message());
       }
     }
-    if (!missing.isEmpty()) {
-      log.warn(file + " does not set " + String.join(", ", missing) + ", which this workflow's LLM provider"
-          + (missing.size() == 1 ? " needs" : "s need") + "; runs fail until "
-          + (missing.size() == 1 ? "it is" : "they are") + " set");
-    }
-  }
-
-  private void inspectLine(Path file, int number, String line, Set<String> defined, Set<String> empty) {
-    int eq = line.indexOf('=');
-    String name = eq < 0 ? line : line.substring(0, eq);
-    if (name.chars().anyMatch(Character::isWhitespace)) {
-      throw suggestions.envLineWithSpaceInName(file, number);
-    }
-    if (eq < 0) {
-      log.warn(file + " line " + number + " has no '=' and may be malformed: docker run reads it as the name of a"
-          + " variable to copy from its own environment; write NAME=value");
-      return;
-    }
-    defined.add(name);
-    String value = line.substring(eq + 1);
-    if (value.isEmpty()) {
-      empty.add(name);
-    } else if (value.length() >= 2 && (quoted(value, '"') || quoted(value, '\''))) {
-      log.warn(file + " line " + number + ": the value of " + name + " is in quotes; docker run keeps the quotes"
-          + " as part of the value, so write it without them");
-    }
-  }
-
-  private static boolean quoted(String value, char quote) {
-    return value.charAt(0) == quote && value.charAt(value.length() - 1) == quote;
+    findings.forEach(finding -> log.warn(finding.message()));
   }
 }
