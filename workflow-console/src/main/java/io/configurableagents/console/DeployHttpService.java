@@ -98,11 +98,14 @@ final class DeployHttpService implements HttpService {
     }
   }
 
-  /** Runs on the deploy's own thread; the env file exists only until the container has started. */
+  /**
+   * Runs on the deploy's own thread; the env file exists only until the container has started
+   * (removed before the wait for health, or when the deploy fails before).
+   */
   private void deploy(DeployRequest request, Path directory, DeployRun run) {
     try (SessionEnv.EnvFile envFile = env.writeFile(directory)) {
       Deployer.Deployment deployment = new Deployer(docker, suggestions, run)
-          .deploy(request.toBuilder().envFile(envFile.choice()).build());
+          .deploy(request.toBuilder().envFile(envFile.choice()).build(), envFile::close);
       run.succeed(result(request, deployment));
     } catch (DeployException e) {
       run.fail(e.userMessage());

@@ -179,6 +179,10 @@ class ConsolePageIT {
     browser.findElement(By.id("deploy-replace")).click();
     browser.findElement(By.id("deploy-button")).click();
     waitForText(By.id("deploy-log"), "Built image " + IMAGE, Duration.ofMinutes(6));
+    // the file that carried the values to docker run is gone once the container has started
+    waitForText(By.id("deploy-log"), "Started container " + NAME + "; waiting for GET /health", Duration.ofMinutes(2));
+    assertThat(filesHolding(dir.resolve("tmp"), KEY)).as("files holding the key while the deploy waits for health")
+        .isEmpty();
     waitUntil(d -> d.findElement(By.id("deploy-result")).isDisplayed() || d.findElement(By.id("deploy-error")).isDisplayed(),
         Duration.ofMinutes(3));
     assertThat(browser.findElement(By.id("deploy-error")).isDisplayed())
@@ -193,10 +197,9 @@ class ConsolePageIT {
     assertThat(browser.findElement(By.id("result-curl")).getText())
         .startsWith("curl -X POST http://127.0.0.1:" + apiPort + "/run \\").contains("\"topic\":");
     screenshot("deployed");
-    // the values reached the container, and the file that carried them is gone
+    // the values reached the container
     assertThat(docker("inspect", "--format", "{{json .Config.Env}}", NAME))
         .contains("OPENAI_API_KEY=" + KEY).contains("EXTRA_SECRET=" + EXTRA);
-    assertThat(filesHolding(dir.resolve("tmp"), KEY)).isEmpty();
 
     // the table: the container, running and ready
     WebElement row = waitFor(By.cssSelector("#containers tr[data-name='" + NAME + "']"));

@@ -28,6 +28,14 @@ public final class Deployer {
   public record Deployment(String containerId, ImageBuilder.BuiltImage image, Duration timeToHealthy) {}
 
   public Deployment deploy(DeployRequest request) {
+    return deploy(request, () -> {});
+  }
+
+  /**
+   * The same; {@code containerStarted} runs as soon as {@code docker run} has started the container
+   * (before the wait for health): the console removes its env file there.
+   */
+  public Deployment deploy(DeployRequest request, Runnable containerStarted) {
     request.validate(suggestions);
     log.info("Docker " + new DockerPreflight(docker, suggestions).serverVersion() + " is available");
     runner.requireNameFree(request);
@@ -42,6 +50,7 @@ public final class Deployer {
     log.info("Built image " + image.reference() + " (" + image.imageId() + ")");
 
     String id = runner.start(request, envFile);
+    containerStarted.run();
     log.info("Started container " + request.containerName() + "; waiting for GET /health (at most "
         + request.readyTimeout().toSeconds() + " s)");
     RuntimeProbe probe = new RuntimeProbe();
