@@ -11,7 +11,8 @@
 #       (target: >= 500 runs/s over the three replicas, exactly one provider request per run)
 # fast: the same clients, provider answering at once (report runs/s and PostgreSQL's share of the CPU)
 #
-# CLIENTS (600, spread evenly), REPLICAS (3), DURATION (20s), WARMUP (10s), HEAP (384m, per replica),
+# CLIENTS (600, spread evenly), REPLICAS (3), DURATION (20s), HEAP (384m, per replica), WARMUP (10s:
+# on a loaded machine the replicas' JIT needs about 60s to settle, see docs/performance.md),
 # STORES ("postgres embedded"), SERVER_JAVA_OPTS (extra JVM options of the replicas), SKIP_BUILD=1
 # reuses the jar and test classes already built.
 #
