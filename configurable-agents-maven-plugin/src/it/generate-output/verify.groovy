@@ -10,7 +10,15 @@ try {
   ItDocker.requireContains(log, 'Generated ')
   ItDocker.requireLacks(log, 'Building image', 'an image build by generate')
   assert new File(out, 'workflow.yaml').bytes == new File(basedir, 'workflow.yaml').bytes
-  assert new File(out, '.env.example').readLines().findAll { !it.startsWith('#') } == ['OPENAI_API_KEY=']
+  // .env.example: the keys to fill in (the provider's, web_search's Serper by default), the rest commented out
+  def example = new File(out, '.env.example').readLines()
+  assert example.findAll { it && !it.startsWith('#') } == ['OPENAI_API_KEY=', 'SERPER_API_KEY=']
+  assert example.containsAll(['# WEB_SEARCH_PROVIDER=', '# TAVILY_API_KEY=', '# ALLOWED_HOSTS=', '# ALLOWED_PATHS='])
+  ItDocker.requireContains(new File(out, 'README.md').text,
+      "| `SERPER_API_KEY` | required | the API key of Serper (serper.dev), the web search service | the web_search tool of node 'summarize' |")
+  // no sql_query: no SQLite driver (12 MB) in the image's libraries
+  assert new File(out, 'libs').list().findAll { it.startsWith('sqlite-jdbc') }.isEmpty()
+  ItDocker.requireLacks(log, 'The image gets', 'an optional library added to a workflow without sql_query')
   assert new File(out, '.dockerignore').readLines().containsAll(['.env', '.env.*', '*.env', '!.env.example'])
   assert base.startsWith('configurable-agents-jre:')
   assert ItDocker.exists('image', base) : "the jlink base ${base} is not in Docker: run the deploy ITs first"

@@ -194,7 +194,7 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
         .baseImage(BaseImage.parse(baseImage, Optional.ofNullable(jlinkJdk).map(File::toPath), basedir, suggestions))
         .runtimeJars(RuntimeArtifacts.resolve(repositorySystem, session.getRepositorySession(),
             project.getRemoteProjectRepositories(), pluginVersion))
-        .metadata(new ImageMetadata(project.getVersion(), source(), created()))
+        .metadata(new ImageMetadata(project.getVersion(), source(project), created(project)))
         .port(port)
         .tracesPort(tracesPort)
         .platform(Optional.ofNullable(platform).filter(p -> !p.isBlank()).map(p -> ImagePlatform.parse(p, suggestions)))
@@ -220,13 +220,14 @@ public abstract class AbstractDeployMojo extends AbstractWorkflowMojo {
     return request.build();
   }
 
-  private Optional<String> source() {
+  /** The project's SCM URL, else its URL: the image's source label. */
+  static Optional<String> source(MavenProject project) {
     Optional<String> scm = Optional.ofNullable(project.getScm()).map(s -> s.getUrl());
     return scm.or(() -> Optional.ofNullable(project.getUrl())).filter(u -> !u.isBlank());
   }
 
   /** {@code project.build.outputTimestamp} (ISO-8601 or epoch seconds), else the epoch: reproducible. */
-  private Instant created() {
+  static Instant created(MavenProject project) {
     String value = project.getProperties().getProperty("project.build.outputTimestamp", "");
     try {
       return value.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(value))

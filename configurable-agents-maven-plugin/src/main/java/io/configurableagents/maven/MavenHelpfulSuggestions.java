@@ -62,6 +62,9 @@ final class MavenHelpfulSuggestions extends HelpfulSuggestions {
       case CACHE_DIRECTORY: return PropertyNames.CACHE_DIRECTORY;
       case TAIL: return PropertyNames.TAIL;
       case REMOVE_DATA: return PropertyNames.REMOVE_DATA;
+      case CONSOLE_PORT: return PropertyNames.CONSOLE_PORT;
+      case CONSOLE_BIND: return PropertyNames.CONSOLE_BIND;
+      case CONSOLE_JDK: return PropertyNames.CONSOLE_JDK;
       case TAGS: return PropertyNames.TAGS;
       case ALLOW_INSECURE_REGISTRIES: return PropertyNames.ALLOW_INSECURE_REGISTRIES;
       case REPLICAS: return PropertyNames.REPLICAS;

@@ -44,5 +44,10 @@ public final class PropertyNames {
   public static final String FOLLOW = "workflow.follow";
   public static final String REMOVE_DATA = "workflow.removeData";
 
+  // console (it takes FILE, OUTPUT_DIRECTORY, CACHE_DIRECTORY, JLINK_JDK, DOCKER_EXECUTABLE too)
+  public static final String CONSOLE_PORT = "workflow.consolePort";
+  public static final String CONSOLE_BIND = "workflow.consoleBind";
+  public static final String CONSOLE_JDK = "workflow.consoleJdk";
+
   private PropertyNames() {}
 }

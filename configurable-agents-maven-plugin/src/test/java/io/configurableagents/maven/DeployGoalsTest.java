@@ -62,6 +62,16 @@ class DeployGoalsTest {
   }
 
   @Test
+  void theGlobalSkipSkipsTheConsoleBeforeAnythingIsResolvedOrStarted() throws Exception {
+    ConsoleMojo console = new ConsoleMojo();
+    console.setLog(log);
+    setField(console, "skip", true);
+    console.execute();
+
+    assertThat(infos).containsExactly("workflow:console skipped (workflow.skip)");
+  }
+
+  @Test
   void theUsersMistakeIsABuildFailureAndABrokenEnvironmentABuildError() {
     assertThatThrownBy(() -> AbstractDeployMojo.rethrow(new MavenHelpfulSuggestions().nameInUse("flow", "running")))
         .isInstanceOf(MojoFailureException.class)

@@ -1,5 +1,6 @@
 package io.configurableagents.runtime;
 
+import io.configurableagents.runtime.llm.LlmClientOptions;
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -25,6 +26,15 @@ public record ConnectionLimits(int maxConnections, Duration idleTimeout) {
    */
   static int defaultMaxConnections(OptionalLong descriptorLimit) {
     return (int) Math.max(1, Math.min(MAX_DEFAULT, descriptorLimit.orElse(2L * MAX_DEFAULT) / 2));
+  }
+
+  /**
+   * A quarter of the process's descriptor limit for connections to providers, at most {@value
+   * LlmClientOptions#DEFAULT_MAX_CONNECTIONS}: with the API's half, a quarter stays for the stores'
+   * files, the traces page and tools.
+   */
+  static int defaultMaxProviderConnections(OptionalLong descriptorLimit) {
+    return (int) Math.max(1, Math.min(LlmClientOptions.DEFAULT_MAX_CONNECTIONS, descriptorLimit.orElse(4L * LlmClientOptions.DEFAULT_MAX_CONNECTIONS) / 4));
   }
 
   /** How often idle connections are looked for: the timeout is overrun by at most this much. */

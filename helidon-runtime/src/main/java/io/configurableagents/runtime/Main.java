@@ -85,9 +85,10 @@ public final class Main {
       return;
     }
     WebServerConfig.Builder builder = WebServer.builder();
-    server(builder, config, app);
+    OpenConnections connections = server(builder, config, app);
     traces(builder, config, tracing.traces());
     WebServer server = builder.build().start();
+    ListenerWatchdog.watch(connections, app.jobs());
     Runtime.getRuntime().addShutdownHook(new Thread(new GracefulShutdown(config, app, tracing, server), "graceful-shutdown"));
     StartupReport.lines(workflow, config, app, tracing, server).forEach(System.out::println);
     if (AotTraining.requested(System.getenv())) {
@@ -117,7 +118,8 @@ public final class Main {
    * on first request), and the job store.
    */
   private static Application application(RuntimeConfig config, Workflow workflow, JobStore jobs, RunListener listener) {
-    LlmClientOptions llm = LlmClientOptions.DEFAULT.withMaxAnswerBytes(config.maxProviderAnswerBytes());
+    LlmClientOptions llm =
+        LlmClientOptions.DEFAULT.withMaxAnswerBytes(config.maxProviderAnswerBytes()).withMaxConnections(config.maxProviderConnections());
     WorkflowEngine engine = WorkflowEngine.create(workflow, EngineOptions.DEFAULT,
         LlmClients.create(Environment.system(), llm), Tools.create(Environment.system(), config.dataDir()));
     return Application.start(config, jobs, new EngineRunner(engine, listener), OpenApiTexts.of(workflow, config.access().keys()));
@@ -126,8 +128,10 @@ public final class Main {
   /**
    * The server: the API listener with its limits (connections, idle time) and observe endpoints;
    * Helidon's own shutdown hook off (ours drains first).
+   *
+   * @return the API port's connections, as the kernel counts them once the server listens
    */
-  static void server(WebServerConfig.Builder server, RuntimeConfig config, Application app) {
+  static OpenConnections server(WebServerConfig.Builder server, RuntimeConfig config, Application app) {
     ConnectionLimits limits = config.connections();
     OpenConnections connections = new OpenConnections();
     ReadinessCheck readiness = new ReadinessCheck(app.runner(), app.jobs(), connections, limits.maxConnections());
@@ -145,6 +149,7 @@ public final class Main {
         .shutdownHook(false)
         .addFeature(ObserveFeature.just(HealthObserver.builder().details(true).addCheck(readiness).build()))
         .routing(routing -> routing(routing.addFeature(connections), app));
+    return connections;
   }
 
   /**

@@ -36,6 +36,8 @@ import java.util.OptionalLong;
  * @param jobRetentionCount {@code JOB_RETENTION_COUNT}, how many finished jobs stay readable
  * @param connections {@code MAX_CONNECTIONS} and {@code IDLE_TIMEOUT}, the API listener's limits
  * @param maxProviderAnswerBytes {@code MAX_PROVIDER_ANSWER_BYTES}, the longest provider answer read
+ * @param maxProviderConnections {@code MAX_PROVIDER_CONNECTIONS}, the most connections to providers
+ *     open at once (default: a quarter of the descriptor limit)
  * @param access {@code API_KEYS}, {@code API_KEYS_FILE}, {@code RATE_LIMIT}, {@code RATE_LIMIT_BURST},
  *     {@code MAX_RUNS_IN_FLIGHT_PER_KEY}: who may call the API, and how often
  * @param jobStore {@code JOB_STORE_URL} (with {@code JOB_STORE_USER}, {@code JOB_STORE_PASSWORD} and
@@ -57,6 +59,7 @@ public record RuntimeConfig(
     int jobRetentionCount,
     ConnectionLimits connections,
     long maxProviderAnswerBytes,
+    int maxProviderConnections,
     AccessSettings access,
     Optional<PostgresSettings> jobStore) {
 
@@ -92,6 +95,7 @@ public record RuntimeConfig(
                 r.integer("MAX_CONNECTIONS", ConnectionLimits.defaultMaxConnections(descriptorLimit), 1, Integer.MAX_VALUE),
                 Duration.ofSeconds(r.integer("IDLE_TIMEOUT", 75, 1, 86_400))),
             r.integer("MAX_PROVIDER_ANSWER_BYTES", (int) LlmClientOptions.DEFAULT_MAX_ANSWER_BYTES, 1, Integer.MAX_VALUE - 8),
+            r.integer("MAX_PROVIDER_CONNECTIONS", ConnectionLimits.defaultMaxProviderConnections(descriptorLimit), 1, Integer.MAX_VALUE),
             access(r),
             r.jobStore());
     if (config.port() != 0 && config.tracesPort().orElse(0) == config.port()) {

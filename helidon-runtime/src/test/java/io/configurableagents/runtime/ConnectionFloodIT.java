@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,65 @@ class ConnectionFloodIT {
       assertThat(health).as("GET /health within 60 s of the sockets closing").isPresent();
       assertThat(health.get().statusCode()).isEqualTo(200);
       assertThat(server.output()).doesNotContain("server socket is terminating", "Too many open files");
+    }
+  }
+
+  /**
+   * Runs outlive their requests (async) against a provider answering after 4 s: more runs in
+   * flight than the process has descriptors. Their provider connections stay under
+   * MAX_PROVIDER_CONNECTIONS (a quarter of the limit), so the API listener always has descriptors.
+   */
+  @Test
+  void moreRunsInFlightThanDescriptorsWaitForProviderConnectionsAndTheApiKeepsServing() throws Exception {
+    fake.delay(Duration.ofSeconds(4));
+    int descriptors = 512;
+    int runs = 1_000;
+    try (ServerProcess server = ServerProcess.startWithDescriptorLimit(descriptors, env, dir.resolve("server.log"))) {
+      List<String> accepted = new ArrayList<>();
+      try (ExecutorService clients = Executors.newFixedThreadPool(16)) {
+        List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int n = 0; n < runs; n++) {
+          String body = "{\"message\": \"run " + n + "\"}";
+          sent.add(clients.submit(() -> server.post("/run", "application/json", body, Map.of("Prefer", "respond-async"))));
+        }
+        for (Future<HttpResponse<String>> answer : sent) {
+          HttpResponse<String> response = answer.get();
+          assertThat(response.statusCode()).as("POST /run: %.300s", response.body()).isEqualTo(202);
+          accepted.add(json(response).get("job_id").asText());
+        }
+      }
+      // new connections while the runs wait: the listener accepts them
+      Optional<HttpResponse<String>> health = awaitAnswer(server, "/health", Duration.ofSeconds(10));
+      long completed = 0;
+      for (String id : accepted) {
+        completed += awaitFinished(server, id).equals("completed") ? 1 : 0;
+      }
+
+      System.out.printf("runs in flight past the descriptors: %d async runs under ulimit -n %d, %d completed, "
+          + "at most %d provider requests at once%n", runs, descriptors, completed, fake.mostRequestsAtOnce());
+      assertThat(health).as("GET /health while the runs wait").isPresent();
+      assertThat(completed).isEqualTo(runs);
+      assertThat(fake.requests()).as("provider requests").isEqualTo(runs);
+      assertThat(fake.mostRequestsAtOnce()).as("provider connections at once").isLessThanOrEqualTo(descriptors / 4);
+      assertThat(server.output()).doesNotContain("server socket is terminating", "Too many open files");
+    }
+  }
+
+  /**
+   * A cap set above the descriptor limit lets the listener run out of descriptors, which stops it
+   * for good: the process must then exit (code 3) so that its restart policy starts it again,
+   * rather than stay alive without an API.
+   */
+  @Test
+  void aProcessWhoseApiListenerStoppedExitsSoThatItIsRestarted() throws Exception {
+    env.put("MAX_CONNECTIONS", "5000");
+    try (ServerProcess server = ServerProcess.startWithDescriptorLimit(DESCRIPTORS, env, dir.resolve("server.log"))) {
+      List<Socket> flood = openWhileAccepted(server.port(), SOCKETS);
+      int exit = server.awaitExit(Duration.ofSeconds(30));
+      closeAll(flood);
+
+      assertThat(exit).isEqualTo(3);
+      assertThat(server.output()).contains("FATAL: the API listener failed");
     }
   }
 
@@ -124,6 +186,32 @@ class ConnectionFloodIT {
       sockets.add(connect(port));
     }
     return sockets;
+  }
+
+  /** Opens up to {@code count} sockets, fewer when the server stops accepting them. */
+  private static List<Socket> openWhileAccepted(int port, int count) throws IOException {
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        sockets.add(connect(port));
+      }
+    } catch (IOException stopped) {
+      // refused or timed out: the listener is gone
+    }
+    return sockets;
+  }
+
+  private static String awaitFinished(ServerProcess server, String id) throws Exception {
+    for (int i = 0; i < 1_200; i++) {
+      HttpResponse<String> answer = server.get("/status/" + id);
+      assertThat(answer.statusCode()).as("GET /status/%s: %.300s", id, answer.body()).isEqualTo(200);
+      String status = json(answer).get("status").asText();
+      if (!status.equals("pending") && !status.equals("running")) {
+        return status;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("job " + id + " did not finish within two minutes");
   }
 
   private static void closeAll(List<Socket> sockets) throws IOException {

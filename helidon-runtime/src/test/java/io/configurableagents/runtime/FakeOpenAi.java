@@ -47,6 +47,11 @@ public final class FakeOpenAi implements AutoCloseable {
     return server.requestCount();
   }
 
+  /** The most requests it was answering at one moment. */
+  public int mostRequestsAtOnce() {
+    return server.mostRequestsAtOnce();
+  }
+
   public void delay(Duration delay) {
     this.delay = delay;
   }

@@ -106,6 +106,9 @@ class HostileRequestsIT {
         server.port(), "POST /run HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n", 413, "body_too_large");
     assertErrorShape(tracesPort, "GET /nowhere HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 404, "not_found");
     assertErrorShape(tracesPort, "DELETE /api/runs HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 404, "not_found");
+    assertErrorShape(tracesPort, "GET /api/runs/no-such-job HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 404, "not_found");
+    assertErrorShape(tracesPort, "GET /api/runs?status=bogus HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 400, "invalid_status");
+    assertErrorShape(tracesPort, "GET /assets/nothing.js HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 404, "not_found");
   }
 
   @Test
@@ -180,6 +183,7 @@ class HostileRequestsIT {
     assertThat(exchange.status()).as(what + "\n" + exchange.raw()).isEqualTo(status);
     assertThat(exchange.answers()).as(what).isEqualTo(1);
     assertThat(exchange.header("Content-Type")).as(what).startsWith("application/json");
+    assertThat(exchange.json().get("status").asText()).as(what).isEqualTo("error");
     JsonNode error = exchange.json().get("error");
     assertThat(error.get("type").asText()).as(what).isEqualTo(type);
     assertThat(error.get("message").asText()).as(what).isNotBlank().doesNotContain(INTERNALS);

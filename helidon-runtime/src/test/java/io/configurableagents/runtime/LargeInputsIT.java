@@ -141,7 +141,9 @@ class LargeInputsIT {
 
   private static String awaitFinished(ServerProcess server, String id) throws Exception {
     for (int i = 0; i < 600; i++) {
-      String status = json(server.get("/status/" + id)).get("status").asText();
+      HttpResponse<String> answer = server.get("/status/" + id);
+      assertThat(answer.statusCode()).as("GET /status/%s: %.300s", id, answer.body()).isEqualTo(200);
+      String status = json(answer).get("status").asText();
       if (!status.equals("pending") && !status.equals("running")) {
         return status;
       }

@@ -81,6 +81,17 @@ class RuntimeConfigTest {
   }
 
   @Test
+  void providerConnectionsDefaultToAQuarterOfTheDescriptorLimitAndAtMostFiveThousand() {
+    assertThat(RuntimeConfig.fromEnvironment(Map.of(), OptionalLong.of(1024)).maxProviderConnections()).isEqualTo(256);
+    assertThat(RuntimeConfig.fromEnvironment(Map.of(), OptionalLong.of(1_048_576)).maxProviderConnections()).isEqualTo(5_000);
+    assertThat(RuntimeConfig.fromEnvironment(Map.of(), OptionalLong.empty()).maxProviderConnections()).isEqualTo(5_000);
+    assertThat(RuntimeConfig.fromEnvironment(Map.of("MAX_PROVIDER_CONNECTIONS", "40"), OptionalLong.of(1024)).maxProviderConnections())
+        .isEqualTo(40);
+    assertThatThrownBy(() -> RuntimeConfig.fromEnvironment(Map.of("MAX_PROVIDER_CONNECTIONS", "0")))
+        .hasMessageContaining("MAX_PROVIDER_CONNECTIONS=\"0\" is not a whole number from 1 to");
+  }
+
+  @Test
   void idleConnectionsAreLookedForAtLeastEveryFiveSeconds() {
     assertThat(new ConnectionLimits(10, Duration.ofSeconds(75)).idleCheckPeriod()).isEqualTo(Duration.ofSeconds(5));
     assertThat(new ConnectionLimits(10, Duration.ofSeconds(2)).idleCheckPeriod()).isEqualTo(Duration.ofSeconds(2));

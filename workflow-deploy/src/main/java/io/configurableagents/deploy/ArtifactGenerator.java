@@ -33,6 +33,7 @@ public final class ArtifactGenerator {
 
   /** Writes every file; returns them in the order written. */
   public List<Path> generate(DeployRequest r) {
+    logOptionalLibraries(r);
     Path out = r.outputDirectory();
     List<Path> written = new ArrayList<>();
     try {
@@ -54,6 +55,17 @@ public final class ArtifactGenerator {
     }
     log.info("Generated " + written.size() + " deployment files in " + out);
     return written;
+  }
+
+  /** Says which optional libraries of the runtime the image gets, and why ({@link OptionalRuntimeLibrary}). */
+  private void logOptionalLibraries(DeployRequest r) {
+    for (OptionalRuntimeLibrary library : OptionalRuntimeLibrary.neededBy(r.workflow())) {
+      String reason = library.reason(r.workflow()).orElseThrow();
+      library.jarIn(r.runtimeJars()).ifPresentOrElse(
+          jar -> log.info("The image gets " + library + " (" + jar.getFileName() + "), " + reason),
+          () -> log.warn("The runtime's libraries have no " + library + " (" + reason + "), so the image goes without"
+              + " it; the runtime and this build tool do not match"));
+    }
   }
 
   /**

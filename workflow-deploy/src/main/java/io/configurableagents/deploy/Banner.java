@@ -1,5 +1,6 @@
 package io.configurableagents.deploy;
 
+import io.configurableagents.core.model.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,14 @@ public final class Banner {
     lines.addAll(suggestions.manageLines(name, r.dataVolume()));
     lines.add(RULE);
     return lines;
+  }
+
+  /**
+   * The "Try it" command of the banner: a {@code curl} for {@code POST /run} of the API at
+   * {@code api} with an example body valid for {@code workflow}, one argument a line, for sh.
+   */
+  public static List<String> tryIt(String api, Workflow workflow) {
+    return curl(api, WorkflowDocuments.exampleBody(workflow), "");
   }
 
   /** A {@code curl} for {@code POST /run}, one argument a line, quoted for sh. */

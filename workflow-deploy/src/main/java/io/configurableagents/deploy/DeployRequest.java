@@ -52,7 +52,7 @@ public final class DeployRequest {
   private DeployRequest(Builder b) {
     this.workflow = b.workflow;
     this.workflowFile = b.workflowFile;
-    this.runtimeJars = Objects.requireNonNull(b.runtimeJars, "runtimeJars");
+    this.runtimeJars = OptionalRuntimeLibrary.forWorkflow(Objects.requireNonNull(b.runtimeJars, "runtimeJars"), workflow);
     this.metadata = Objects.requireNonNull(b.metadata, "metadata");
     this.outputDirectory = Objects.requireNonNull(b.outputDirectory, "outputDirectory");
     this.cacheDirectory = b.cacheDirectory != null ? b.cacheDirectory : UserCache.directory();
@@ -157,6 +157,7 @@ public final class DeployRequest {
     return platform;
   }
 
+  /** The jars the image carries: the runtime's, without the optional libraries the workflow does not need. */
   public RuntimeJars runtimeJars() {
     return runtimeJars;
   }
@@ -343,7 +344,10 @@ public final class DeployRequest {
       return this;
     }
 
-    /** Required. */
+    /**
+     * Required: the runtime with every optional library it declares; the request keeps those the
+     * workflow needs ({@link OptionalRuntimeLibrary}).
+     */
     public Builder runtimeJars(RuntimeJars runtimeJars) {
       this.runtimeJars = Objects.requireNonNull(runtimeJars, "runtimeJars");
       return this;

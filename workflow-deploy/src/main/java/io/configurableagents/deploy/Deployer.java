@@ -27,7 +27,15 @@ public final class Deployer {
   /** What a deploy did. */
   public record Deployment(String containerId, ImageBuilder.BuiltImage image, Duration timeToHealthy) {}
 
-  public Deployment deploy(DeployRequest given) {
+  public Deployment deploy(DeployRequest request) {
+    return deploy(request, () -> {});
+  }
+
+  /**
+   * The same; {@code containerStarted} runs as soon as {@code docker run} has started the container
+   * (before the wait for health): the console removes its env file there.
+   */
+  public Deployment deploy(DeployRequest given, Runnable containerStarted) {
     given.validate(suggestions);
     DockerPreflight preflight = new DockerPreflight(docker, suggestions);
     log.info("Docker " + preflight.serverVersion() + " is available");
@@ -38,7 +46,7 @@ public final class Deployer {
       log.warn(suggestions.hostNetworkPublishesEverywhere(request.tracesEnabled()));
     }
     Optional<Path> envFile = new EnvFileCheck(suggestions, log)
-        .check(request.envFile(), request.workflow().requiredEnvironment(),
+        .check(request.envFile(), request.workflow(),
             request.outputDirectory().resolve(".env.example"));
     new ArtifactGenerator(suggestions, log).generate(request);
 
@@ -47,6 +55,7 @@ public final class Deployer {
     log.info("Built image " + image.reference() + " (" + image.imageId() + ")");
 
     String id = runner.start(request, envFile);
+    containerStarted.run();
     log.info("Started container " + request.containerName() + "; waiting for GET /health (at most "
         + request.readyTimeout().toSeconds() + " s)");
     RuntimeProbe probe = new RuntimeProbe();

@@ -1,19 +1,17 @@
 package io.configurableagents.deploy;
 
+import io.configurableagents.core.model.Workflow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Checks the environment file before anything is built, the way {@code docker run --env-file}
- * will read it. Warnings name a line number or a variable, never a value: a secret pasted without
- * its {@code NAME=} must not end up in a build log.
+ * will read it ({@link EnvLines}): a line Docker would refuse fails the deploy, the other findings
+ * are warnings. None names a value.
  */
 public final class EnvFileCheck {
   private final HelpfulSuggestions suggestions;
@@ -27,10 +25,10 @@ public final class EnvFileCheck {
   /**
    * The file to pass to {@code docker run}, if any.
    *
-   * @param required the variables the workflow's providers need
+   * @param workflow whose variables the file should set ({@link MissingVariables})
    * @param example the generated {@code .env.example}, named in advice
    */
-  public Optional<Path> check(EnvFileChoice choice, Set<String> required, Path example) {
+  public Optional<Path> check(EnvFileChoice choice, Workflow workflow, Path example) {
     if (choice instanceof EnvFileChoice.NoFile) {
       log.warn(suggestions.envFileSkipped());
       return Optional.empty();
@@ -43,11 +41,11 @@ public final class EnvFileCheck {
       log.warn(suggestions.defaultEnvFileMissing(file, example));
       return Optional.empty();
     }
-    inspect(file, required);
+    inspect(file, workflow);
     return Optional.of(file);
   }
 
-  private void inspect(Path file, Set<String> required) {
+  private void inspect(Path file, Workflow workflow) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -56,55 +54,12 @@ public final class EnvFileCheck {
           + "); it is passed to docker run as it is");
       return;
     }
-    Set<String> defined = new LinkedHashSet<>();
-    Set<String> empty = new LinkedHashSet<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).stripLeading();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      inspectLine(file, i + 1, line, defined, empty);
-    }
-    if (defined.isEmpty()) {
-      log.warn(file + " defines no variables");
-    }
-    List<String> missing = new ArrayList<>();
-    for (String name : required) {
-      if (!defined.contains(name)) {
-        missing.add(name);
-      } else if (empty.contains(name)) {
-        log.warn(file + ": " + name + " is empty; runs that need it fail until it has a value");
+    List<EnvLines.Finding> findings = EnvLines.parse(lines).findings(file.toString(), Optional.of(workflow), suggestions);
+    for (EnvLines.Finding finding : findings) {
+      if (finding.error()) {
+        throw DeployException.userError(finding.message());
       }
     }
-    if (!missing.isEmpty()) {
-      log.warn(file + " does not set " + String.join(", ", missing) + ", which this workflow's LLM provider"
-          + (missing.size() == 1 ? " needs" : "s need") + "; runs fail until "
-          + (missing.size() == 1 ? "it is" : "they are") + " set");
-    }
-  }
-
-  private void inspectLine(Path file, int number, String line, Set<String> defined, Set<String> empty) {
-    int eq = line.indexOf('=');
-    String name = eq < 0 ? line : line.substring(0, eq);
-    if (name.chars().anyMatch(Character::isWhitespace)) {
-      throw suggestions.envLineWithSpaceInName(file, number);
-    }
-    if (eq < 0) {
-      log.warn(file + " line " + number + " has no '=' and may be malformed: docker run reads it as the name of a"
-          + " variable to copy from its own environment; write NAME=value");
-      return;
-    }
-    defined.add(name);
-    String value = line.substring(eq + 1);
-    if (value.isEmpty()) {
-      empty.add(name);
-    } else if (value.length() >= 2 && (quoted(value, '"') || quoted(value, '\''))) {
-      log.warn(file + " line " + number + ": the value of " + name + " is in quotes; docker run keeps the quotes"
-          + " as part of the value, so write it without them");
-    }
-  }
-
-  private static boolean quoted(String value, char quote) {
-    return value.charAt(0) == quote && value.charAt(value.length() - 1) == quote;
+    findings.forEach(finding -> log.warn(finding.message()));
   }
 }

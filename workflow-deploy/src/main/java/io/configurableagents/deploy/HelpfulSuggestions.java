@@ -125,7 +125,8 @@ public class HelpfulSuggestions {
         + " keys; set them yourself, e.g. docker run -e OPENAI_API_KEY=... ";
   }
 
-  public DeployException envLineWithSpaceInName(Path file, int line) {
+  /** @param file the env file, as the user knows it */
+  public DeployException envLineWithSpaceInName(String file, int line) {
     return DeployException.userError(suggest(
         file + " line " + line + ": the variable name (before '=') contains a space, which docker run rejects"
             + " (and Docker's own message would print the line)",
@@ -254,6 +255,34 @@ public class HelpfulSuggestions {
   /** How to remove the data volume too, for the undeploy message. */
   public String removeDataHint() {
     return "to remove it too, undeploy with " + howToSet(Setting.REMOVE_DATA, "true");
+  }
+
+  public DeployException consoleNeedsJava21(Path running, String runningVersion, List<Path> searched) {
+    return DeployException.userError(suggest(
+        "The console runs on Java 21 or newer, but this runs on Java " + runningVersion + " (" + running
+            + ") and no Java 21+ was found in " + searched.stream().map(Path::toString).collect(Collectors.joining(", ")),
+        "point " + howToSet(Setting.CONSOLE_JDK, "/usr/lib/jvm/temurin-21-jdk-amd64") + " at a Java 21+ home,"
+            + " or install one (https://adoptium.net)"));
+  }
+
+  public DeployException consoleJdkTooOld(Path home, String version) {
+    return DeployException.userError(suggest(
+        "The console runs on Java 21 or newer, but " + home + " is Java " + version,
+        "point " + howToSet(Setting.CONSOLE_JDK, "/usr/lib/jvm/temurin-21-jdk-amd64") + " at a Java 21+ home"));
+  }
+
+  public DeployException notAJavaHome(Path home) {
+    return DeployException.userError(suggest(
+        home + " is not a Java installation (it has no bin/java and no release file)",
+        "point " + howToSet(Setting.CONSOLE_JDK, "/usr/lib/jvm/temurin-21-jdk-amd64") + " at the home directory of"
+            + " a Java 21+ runtime"));
+  }
+
+  public DeployException consolePortInUse(String address, int port) {
+    return DeployException.userError(suggest(
+        "Port " + port + " on " + address + " is already in use (is a console running already?)",
+        "open that one, stop what listens there, or choose another port with "
+            + howToSet(Setting.CONSOLE_PORT, String.valueOf(port + 1))));
   }
 
   public DeployException volumeNotRemoved(String volume, String reason) {

@@ -19,6 +19,11 @@ public final class HostPorts {
     NOT_AN_ADDRESS_OF_THIS_MACHINE
   }
 
+  /** True when {@code port} can be listened on at {@code address} (e.g. {@code 127.0.0.1}) now. */
+  public static boolean isFree(String address, int port) {
+    return canBind(new InetSocketAddress(address, port));
+  }
+
   /** True when nothing listens on {@code port} on any address of this machine. */
   public static boolean isFree(int port) {
     return check(BindAddress.EVERY_INTERFACE, port) == Availability.FREE;
@@ -27,13 +32,20 @@ public final class HostPorts {
   /** Whether {@code port} can be bound on {@code address}, as Docker will bind it. */
   public static Availability check(BindAddress address, int port) {
     InetSocketAddress socketAddress = address.socketAddress(port);
+    if (canBind(socketAddress)) {
+      return Availability.FREE;
+    }
+    return address.everyInterface() || ofThisMachine(socketAddress) ? Availability.IN_USE
+        : Availability.NOT_AN_ADDRESS_OF_THIS_MACHINE;
+  }
+
+  private static boolean canBind(InetSocketAddress address) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
-      socket.bind(socketAddress);
-      return Availability.FREE;
+      socket.bind(address);
+      return true;
     } catch (IOException e) {
-      return address.everyInterface() || ofThisMachine(socketAddress) ? Availability.IN_USE
-          : Availability.NOT_AN_ADDRESS_OF_THIS_MACHINE;
+      return false;
     }
   }
 

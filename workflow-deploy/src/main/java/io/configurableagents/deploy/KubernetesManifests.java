@@ -1,5 +1,8 @@
 package io.configurableagents.deploy;
 
+import io.configurableagents.core.model.EnvironmentVariable;
+import io.configurableagents.core.model.EnvironmentVariable.Need;
+import io.configurableagents.core.model.WorkflowEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +14,9 @@ import java.util.Map;
  * image, probed on the runtime's health endpoints, locked down (non-root, read-only root
  * filesystem with volumes where the runtime writes, no capabilities, no privilege escalation) and
  * with resource requests and limits; a Service in front of it; and a Secret template with the
- * keys of {@code .env.example} and of the shared job store, which the Deployment reads its
- * environment from. Rules and reasons: {@code docs/scaling.md}.
+ * variables of {@code .env.example} (the optional ones commented out, as there) and of the shared
+ * job store, which the Deployment reads its environment from. Rules and reasons: {@code
+ * docs/scaling.md}.
  */
 final class KubernetesManifests {
   /** Where the runtime writes besides {@code /app/data}: the JVM's temporary files. */
@@ -49,11 +53,27 @@ final class KubernetesManifests {
     return name.isEmpty() ? "workflow" : name;
   }
 
-  /** The Secret's keys: the job store's, then those the workflow needs ({@code .env.example}'s). */
+  /**
+   * The Secret's keys, which every pod needs: the job store's, then the workflow's keys and what
+   * its tools need ({@code .env.example}'s lines to fill in).
+   */
   static List<String> secretKeys(DeployRequest r) {
     List<String> keys = new ArrayList<>(JOB_STORE_VARIABLES);
-    r.workflow().requiredEnvironment().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+    workflowVariables(r, false).stream().filter(k -> !keys.contains(k)).forEach(keys::add);
     return keys;
+  }
+
+  /** What the workflow's tools read besides ({@code .env.example}'s commented lines): passed on when the Secret has them. */
+  static List<String> optionalSecretKeys(DeployRequest r) {
+    List<String> required = secretKeys(r);
+    return workflowVariables(r, true).stream().filter(k -> !required.contains(k)).toList();
+  }
+
+  private static List<String> workflowVariables(DeployRequest r, boolean optional) {
+    return WorkflowEnvironment.of(r.workflow()).variables().stream()
+        .filter(v -> (v.need() == Need.OPTIONAL) == optional)
+        .map(EnvironmentVariable::name)
+        .toList();
   }
 
   private static String deployment(DeployRequest r, String image) {
@@ -96,13 +116,8 @@ final class KubernetesManifests {
       y.append("              containerPort: ").append(ImageLayout.TRACES_PORT).append('\n');
     }
     y.append("          env:\n");
-    for (String key : secretKeys(r)) {
-      y.append("            - name: ").append(key).append('\n');
-      y.append("              valueFrom:\n");
-      y.append("                secretKeyRef:\n");
-      y.append("                  name: ").append(ComposeText.quote(name)).append('\n');
-      y.append("                  key: ").append(key).append('\n');
-    }
+    secretKeys(r).forEach(key -> secretVariable(y, name, key, false));
+    optionalSecretKeys(r).forEach(key -> secretVariable(y, name, key, true));
     if (!r.tracesEnabled()) {
       y.append("            - name: TRACES_PORT\n");
       y.append("              value: \"0\"\n");
@@ -168,6 +183,17 @@ final class KubernetesManifests {
     return y.toString();
   }
 
+  private static void secretVariable(StringBuilder y, String secret, String key, boolean optional) {
+    y.append("            - name: ").append(key).append('\n');
+    y.append("              valueFrom:\n");
+    y.append("                secretKeyRef:\n");
+    y.append("                  name: ").append(ComposeText.quote(secret)).append('\n');
+    y.append("                  key: ").append(key).append('\n');
+    if (optional) {
+      y.append("                  optional: true\n");
+    }
+  }
+
   private static String secret(DeployRequest r) {
     String name = objectName(r.containerName());
     StringBuilder y = new StringBuilder();
@@ -188,6 +214,11 @@ final class KubernetesManifests {
         y.append("   # jdbc:postgresql://HOST:5432/DATABASE");
       }
       y.append('\n');
+    }
+    List<String> optional = optionalSecretKeys(r);
+    if (!optional.isEmpty()) {
+      y.append("  # Optional (docs/tools.md): remove the '# ' to set one.\n");
+      optional.forEach(key -> y.append("  # ").append(key).append(": \"\"\n"));
     }
     return y.toString();
   }

@@ -1,11 +1,21 @@
 package io.configurableagents.deploy;
 
+import io.configurableagents.core.model.EnvironmentVariable;
+import io.configurableagents.core.model.EnvironmentVariable.Need;
+import io.configurableagents.core.model.Workflow;
+import io.configurableagents.core.model.WorkflowEnvironment;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The generated deployment README: every shell snippet in it works as written, from the output directory. */
 final class ReadmeText {
+  /** How the README's table says how much a workflow needs a variable. */
+  private static final Map<Need, String> NEEDS = Map.of(Need.REQUIRED, "required", Need.NEEDED, "needed",
+      Need.OPTIONAL, "optional");
+
   private ReadmeText() {}
 
   static String of(DeployRequest r, Optional<Path> envFile, String defaultBase) {
@@ -46,6 +56,7 @@ final class ReadmeText {
         .append("docker rm -f ").append(name).append("\n")
         .append("docker volume rm ").append(r.dataVolume()).append("   # jobs and traces; only when you want them gone\n")
         .append("```\n\n");
+    environment(md, r.workflow());
     md.append("## Replicas\n\n")
         .append("Several replicas share one PostgreSQL job store (`JOB_STORE_URL`, `JOB_STORE_USER`, `JOB_STORE_PASSWORD`):\n\n")
         .append("- `k8s/`: a Deployment of ").append(r.replicas()).append(" pods and a Service; create the Secret first\n")
@@ -59,6 +70,25 @@ final class ReadmeText {
         .append("deploy again (`mvn workflow:deploy -Dworkflow.replace`, or `docker compose up -d --force-recreate`).\n")
         .append("Write values without quotes: `docker run --env-file` keeps quotes as part of the value.\n");
     return md.toString();
+  }
+
+  /** Every variable the runtime reads for this workflow, as {@code .env.example} lists them. */
+  private static void environment(StringBuilder md, Workflow workflow) {
+    List<EnvironmentVariable> variables = WorkflowEnvironment.of(workflow).variables();
+    md.append("## Environment\n\n");
+    if (variables.isEmpty()) {
+      md.append("This workflow reads no keys or settings from the environment.\n\n");
+      return;
+    }
+    md.append("The variables this workflow reads, as `.env.example` lists them (docs/tools.md and\n")
+        .append("docs/providers.md of configurable-agents explain them). Required: runs fail at once without it;\n")
+        .append("needed: a tool does nothing useful without it.\n\n")
+        .append("| variable | | what | read by |\n|---|---|---|---|\n");
+    for (EnvironmentVariable v : variables.stream().sorted(Comparator.comparing(EnvironmentVariable::need)).toList()) {
+      md.append("| `").append(v.name()).append("` | ").append(NEEDS.get(v.need())).append(" | ").append(v.purpose())
+          .append(" | ").append(v.usedBy()).append(" |\n");
+    }
+    md.append('\n');
   }
 
   /** The very command {@code deploy} runs, with the env file relative to this directory. */

@@ -26,7 +26,10 @@ public enum Setting {
   TAGS("tags"),
   ALLOW_INSECURE_REGISTRIES("allowInsecureRegistries"),
   REPLICAS("replicas"),
-  REMOVE_DATA("removeData");
+  REMOVE_DATA("removeData"),
+  CONSOLE_PORT("consolePort"),
+  CONSOLE_BIND("consoleBind"),
+  CONSOLE_JDK("consoleJdk");
 
   private final String parameterName;
 

@@ -68,7 +68,8 @@ public final class StatusText {
     return s.workflowName().map(n -> n + s.workflowVersion().map(v -> " " + v).orElse("")).orElse("-");
   }
 
-  private static String shortHealth(Health health) {
+  /** The health column: {@code healthy, ready}, {@code not answering}, ... */
+  public static String shortHealth(Health health) {
     switch (health.state()) {
       case READY:
         return "healthy, ready";
@@ -83,7 +84,8 @@ public final class StatusText {
     }
   }
 
-  private static String health(Health health) {
+  /** The health in a sentence, with the reason when not ready. */
+  public static String health(Health health) {
     switch (health.state()) {
       case READY:
         return "GET /health answers; ready";
@@ -104,7 +106,7 @@ public final class StatusText {
   }
 
   /** "42 s", "5 min", "3 h 12 min", "2 d 4 h". */
-  static String duration(Duration d) {
+  public static String duration(Duration d) {
     long s = d.toSeconds();
     if (s < 60) {
       return s + " s";

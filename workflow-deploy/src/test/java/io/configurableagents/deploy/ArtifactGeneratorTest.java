@@ -56,6 +56,92 @@ class ArtifactGeneratorTest {
   }
 
   @Test
+  void envExampleListsTheKeysThenWhatTheToolsNeedThenTheOptionalOnesCommentedOut() {
+    generate(TestRequests.request(dir, TestRequests.withTools("[web_search, sql_query]")).toBuilder()
+        .runtimeJars(request.runtimeJars()).build());
+
+    assertThat(out.resolve(".env.example")).hasContent("""
+        # Environment of workflow tooled: copy this file to .env and fill in
+        # the values. Never commit .env. Write values without quotes (docker run keeps them).
+
+        # the openai provider of node 'a': the API key of the openai provider
+        OPENAI_API_KEY=
+        # the web_search tool of node 'a': the API key of Serper (serper.dev), the web search service
+        SERPER_API_KEY=
+
+        # Without these, a tool of this workflow does nothing useful (its calls fail or are refused):
+        # the sql_query tool of node 'a': the JDBC URL of sql_query's database, e.g.
+        #   jdbc:postgresql://db:5432/shop?user=reader&password=... or jdbc:sqlite:/app/data/files/shop.db
+        SQL_QUERY_URL=
+
+        # Optional (docs/tools.md): remove the '# ' to set one.
+        # the web_search tool of node 'a': serper (default) or tavily: the service web_search calls; with
+        #   tavily, set TAVILY_API_KEY instead of SERPER_API_KEY
+        # WEB_SEARCH_PROVIDER=
+        # the web_search tool of node 'a': the API key of Tavily (tavily.com), the other web search service
+        # TAVILY_API_KEY=
+        # the web_search tool of node 'a': Serper's address, default https://google.serper.dev (another one
+        #   for a proxy)
+        # SERPER_BASE_URL=
+        # the web_search tool of node 'a': Tavily's address, default https://api.tavily.com (another one for
+        #   a proxy)
+        # TAVILY_BASE_URL=
+        # the web_search tool of node 'a': loopback, link-local or private hosts the network tools may reach
+        #   anyway, comma-separated host or host:port (none by default: they are refused)
+        # ALLOWED_HOSTS=
+        """);
+  }
+
+  @Test
+  void readmeTablesTheVariablesRequiredFirst() {
+    generate(TestRequests.request(dir, TestRequests.withTools("[sql_query, serper_search]")).toBuilder()
+        .runtimeJars(request.runtimeJars()).build());
+
+    assertThat(out.resolve("README.md")).content().contains("""
+        | variable | | what | read by |
+        |---|---|---|---|
+        | `OPENAI_API_KEY` | required | the API key of the openai provider | the openai provider of node 'a' |
+        | `SERPER_API_KEY` | required | the API key of Serper (serper.dev), the web search service | the serper_search tool of node 'a' |
+        | `SQL_QUERY_URL` | needed | the JDBC URL of sql_query's database, e.g. \
+        jdbc:postgresql://db:5432/shop?user=reader&password=... or jdbc:sqlite:/app/data/files/shop.db \
+        | the sql_query tool of node 'a' |
+        | `SERPER_BASE_URL` | optional | Serper's address, default https://google.serper.dev (another one for a proxy) \
+        | the serper_search tool of node 'a' |
+        """);
+  }
+
+  @Test
+  void theSqliteDriverGoesIntoLibsOnlyForAWorkflowThatListsSqlQueryAndTheLogSaysWhy() throws IOException {
+    Path sqlite = Files.writeString(dir.resolve("sqlite-jdbc-3.53.0.0.jar"), "sqlite");
+    RuntimeJars everything = new RuntimeJars(dir.resolve("runtime.jar"), List.of(request.runtimeJars().libraries().get(0), sqlite));
+    List<String> infos = new java.util.ArrayList<>();
+    DeployLog log = new DeployLog() {
+      @Override
+      public void info(String message) {
+        infos.add(message);
+      }
+
+      @Override
+      public void warn(String message) {}
+
+      @Override
+      public void debug(String message) {}
+    };
+
+    // the build tool and the console hand over every optional library; the request keeps what the workflow needs
+    new ArtifactGenerator(new HelpfulSuggestions(), log).generate(request.toBuilder().runtimeJars(everything).build());
+    assertThat(out.resolve("libs/helidon-webserver-4.5.0.jar")).exists();
+    assertThat(out.resolve("libs/sqlite-jdbc-3.53.0.0.jar")).doesNotExist();
+    assertThat(infos).noneMatch(line -> line.contains("sqlite"));
+
+    new ArtifactGenerator(new HelpfulSuggestions(), log).generate(TestRequests.request(dir, TestRequests.withTools("[sql_query]"))
+        .toBuilder().runtimeJars(everything).build());
+    assertThat(out.resolve("libs/sqlite-jdbc-3.53.0.0.jar")).hasContent("sqlite");
+    assertThat(infos).contains("The image gets org.xerial:sqlite-jdbc (sqlite-jdbc-3.53.0.0.jar), the SQLite driver: node 'a'"
+        + " lists sql_query");
+  }
+
+  @Test
   void dockerignoreKeepsEveryEnvFileButTheExampleOut() {
     generate(request);
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +32,7 @@ class EnvFileCheckTest {
   private final EnvFileCheck check = new EnvFileCheck(new HelpfulSuggestions(), log);
 
   private Optional<Path> check(EnvFileChoice choice) {
-    return check.check(choice, Set.of("OPENAI_API_KEY"), dir.resolve("out/.env.example"));
+    return check.check(choice, TestRequests.openAiWorkflow(), dir.resolve("out/.env.example"));
   }
 
   @Test
@@ -107,7 +106,7 @@ class EnvFileCheckTest {
     check(new EnvFileChoice.ExplicitFile(empty));
 
     assertThat(warnings).containsExactly(
-        missing + " does not set OPENAI_API_KEY, which this workflow's LLM provider needs; runs fail until it is set",
+        missing + " does not set OPENAI_API_KEY (the openai provider of node 'classify'); runs fail until it is set",
         empty + ": OPENAI_API_KEY is empty; runs that need it fail until it has a value");
   }
 
@@ -115,8 +114,45 @@ class EnvFileCheckTest {
   void anEmptyFileWarnsAndIsStillUsed() throws IOException {
     Path env = write("# nothing yet\n");
 
-    assertThat(check.check(new EnvFileChoice.ExplicitFile(env), Set.of(), dir)).contains(env);
-    assertThat(warnings).containsExactly(env + " defines no variables");
+    assertThat(check.check(new EnvFileChoice.ExplicitFile(env), TestRequests.withTools("[]"), dir)).contains(env);
+    assertThat(warnings).containsExactly(env + " defines no variables",
+        env + " does not set OPENAI_API_KEY (the openai provider of node 'a'); runs fail until it is set");
+  }
+
+  @Test
+  void aSearchToolsKeyIsNamedWithTheToolAndTheNodesBesideTheProvidersKey() throws IOException {
+    Path env = write("LOG_LEVEL=debug\n");
+
+    check.check(new EnvFileChoice.ExplicitFile(env), TestRequests.withTools("[serper_search]"), dir);
+
+    assertThat(warnings).containsExactly(env + " does not set OPENAI_API_KEY (the openai provider of node 'a'),"
+        + " SERPER_API_KEY (the serper_search tool of node 'a'); runs fail until they are set");
+  }
+
+  @Test
+  void webSearchProviderTavilyInTheFileAsksForTheTavilyKeyInsteadOfSerpers() throws IOException {
+    Path serper = write("OPENAI_API_KEY=" + SECRET + "\nSERPER_API_KEY=" + SECRET + "\n");
+    check.check(new EnvFileChoice.ExplicitFile(serper), TestRequests.withTools("[web_search]"), dir);
+    assertThat(warnings).isEmpty();
+
+    Path tavily = write("OPENAI_API_KEY=" + SECRET + "\nSERPER_API_KEY=" + SECRET + "\nWEB_SEARCH_PROVIDER=tavily\n");
+    check.check(new EnvFileChoice.ExplicitFile(tavily), TestRequests.withTools("[web_search]"), dir);
+    assertThat(warnings).containsExactly(
+        tavily + " does not set TAVILY_API_KEY (the web_search tool of node 'a'); runs fail until it is set");
+  }
+
+  @Test
+  void whatAToolNeedsIsNamedWithWhatItHoldsAndOptionalVariablesAreNot() throws IOException {
+    Path env = write("OPENAI_API_KEY=" + SECRET + "\nALLOWED_COMMANDS=\n");
+
+    check.check(new EnvFileChoice.ExplicitFile(env), TestRequests.withTools("[sql_query, shell, file_read, web_scrape]"), dir);
+
+    assertThat(warnings).containsExactly(
+        env + " does not set SQL_QUERY_URL, which the sql_query tool of node 'a' needs (the JDBC URL of sql_query's"
+            + " database, e.g. jdbc:postgresql://db:5432/shop?user=reader&password=... or"
+            + " jdbc:sqlite:/app/data/files/shop.db); without it the tool does nothing useful",
+        env + ": ALLOWED_COMMANDS is empty; the shell tool of node 'a' needs a value");
+    assertThat(String.join("\n", warnings)).doesNotContain(SECRET);
   }
 
   @Test

@@ -61,7 +61,9 @@ class KubernetesSchemaTest {
 
   @Test
   void everyManifestIsAKubernetesObjectOfItsKindWithOnlyFieldsTheApiHas() throws IOException {
-    for (DeployRequest r : List.of(request, request.toBuilder().tracesPort(0).replicas(5).build())) {
+    DeployRequest tooled = TestRequests.request(dir, TestRequests.withTools("[web_search, sql_query]")).toBuilder()
+        .image("registry.example.com/team/tooled:1").build();
+    for (DeployRequest r : List.of(request, request.toBuilder().tracesPort(0).replicas(5).build(), tooled)) {
       new ArtifactGenerator(new HelpfulSuggestions(), DeployLog.SILENT).generate(r);
       Path k8s = r.outputDirectory().resolve("k8s");
 
@@ -77,6 +79,11 @@ class KubernetesSchemaTest {
           .get("memory").toString()).isEqualTo("1Gi");
       assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
       assertThat(secret.getStringData()).containsKey("JOB_STORE_URL");
+      if (r == tooled) {
+        assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+            .filteredOn(e -> e.getName().equals("ALLOWED_HOSTS"))
+            .singleElement().satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getOptional()).isTrue());
+      }
     }
   }
 

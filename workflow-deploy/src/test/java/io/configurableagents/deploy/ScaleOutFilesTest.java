@@ -115,6 +115,33 @@ class ScaleOutFilesTest {
   }
 
   @Test
+  void theToolsVariablesReachThePodsFromTheSecretTheOptionalOnesOnlyWhenItHasThem() throws IOException {
+    generate(TestRequests.request(dir, TestRequests.withTools("[web_search, sql_query]")).toBuilder()
+        .image("registry.example.com/team/tooled:1").build());
+
+    // the Secret asks for what .env.example asks to fill in, so a Secret made from that .env has every key
+    List<String> toFillIn = Files.readAllLines(out.resolve(".env.example")).stream()
+        .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(line -> line.substring(0, line.indexOf('='))).toList();
+    assertThat(toFillIn).containsExactly("OPENAI_API_KEY", "SERPER_API_KEY", "SQL_QUERY_URL");
+    Path template = out.resolve("k8s/secret-template/secret.yaml");
+    Map<String, Object> data = at(yaml(template), "stringData");
+    assertThat(data).containsOnlyKeys("JOB_STORE_URL", "JOB_STORE_USER", "JOB_STORE_PASSWORD", "OPENAI_API_KEY",
+        "SERPER_API_KEY", "SQL_QUERY_URL");
+    List<String> commentedOut = Files.readAllLines(template).stream().filter(line -> line.matches("  # [A-Z_]+: \"\""))
+        .map(line -> line.substring(4, line.indexOf(':'))).toList();
+    assertThat(commentedOut).containsExactly("WEB_SEARCH_PROVIDER", "TAVILY_API_KEY", "SERPER_BASE_URL",
+        "TAVILY_BASE_URL", "ALLOWED_HOSTS");
+
+    // a pod starts without the optional ones (no such key in the Secret) and gets each one the Secret has
+    List<Map<String, Object>> env = at(yaml(out.resolve("k8s/deployment.yaml")), "spec", "template", "spec",
+        "containers", 0, "env");
+    assertThat(env).filteredOn(e -> at(e, "valueFrom", "secretKeyRef", "optional") == null)
+        .extracting(e -> e.get("name")).containsExactlyElementsOf(data.keySet());
+    assertThat(env).filteredOn(e -> Boolean.TRUE.equals(at(e, "valueFrom", "secretKeyRef", "optional")))
+        .extracting(e -> e.get("name")).containsExactlyElementsOf(commentedOut);
+  }
+
+  @Test
   void theServiceSelectsThePodsOfTheDeploymentOnTheApiPort() throws IOException {
     generate(request);
 

@@ -8,6 +8,7 @@ import io.configurableagents.core.model.SourceLocation;
 import io.configurableagents.core.model.TypeRef;
 import io.configurableagents.core.model.Workflow;
 import io.configurableagents.core.model.WorkflowConfig;
+import io.configurableagents.core.yaml.WorkflowLoader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +30,31 @@ final class TestRequests {
         List.of(), WorkflowConfig.DEFAULT, "workflow.yaml");
   }
 
+  /** A workflow from YAML text, with an OpenAI node {@code a} that lists the tools given, e.g. {@code [serper_search]}. */
+  static Workflow withTools(String tools) {
+    return WorkflowLoader.fromString("workflow.yaml", """
+        schema_version: "1.0"
+        flow: {name: tooled}
+        state:
+          fields:
+            topic: {type: str, required: true}
+            notes: {type: str, default: ""}
+        nodes:
+          - {id: a, prompt: "Research {state.topic}", outputs: [notes], output_schema: {type: str}, tools: TOOLS}
+        edges:
+          - {from: START, to: a}
+          - {from: a, to: END}
+        config:
+          llm: {provider: openai, model: gpt-4o-mini}
+        """.replace("TOOLS", tools)).load();
+  }
+
   static DeployRequest request(Path dir) {
-    return DeployRequest.builder(openAiWorkflow(), dir.resolve("workflow.yaml"))
+    return request(dir, openAiWorkflow());
+  }
+
+  static DeployRequest request(Path dir, Workflow workflow) {
+    return DeployRequest.builder(workflow, dir.resolve("workflow.yaml"))
         .containerName("ticket-triage")
         .runtimeJars(new RuntimeJars(dir.resolve("runtime.jar"), List.of()))
         .metadata(new ImageMetadata("1.0.0", Optional.empty(), Instant.EPOCH))

@@ -1,5 +1,6 @@
 package io.configurableagents.runtime.engine;
 
+import io.configurableagents.core.model.EnvironmentVariable;
 import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.Workflow;
 import io.configurableagents.runtime.llm.LlmClient;
@@ -7,7 +8,6 @@ import io.configurableagents.runtime.llm.Environment;
 import io.configurableagents.runtime.llm.LlmClients;
 import io.configurableagents.runtime.llm.MissingEnvironmentException;
 import io.configurableagents.runtime.llm.ProviderEnvironment;
-import io.configurableagents.runtime.llm.RequiredVariable;
 import io.configurableagents.runtime.llm.SecretRedactor;
 import io.configurableagents.runtime.tools.Tools;
 import java.nio.file.Path;
@@ -109,20 +109,21 @@ public final class WorkflowEngine {
   }
 
   /**
-   * The environment variables the workflow's providers need ({@link ProviderEnvironment}, the
-   * names of {@code Workflow.requiredEnvironment()}), then those its tools need ({@code
-   * SERPER_API_KEY}...), that the environment lacks (unset or blank). While one is missing, every
+   * The environment variables the workflow's providers need ({@link ProviderEnvironment}), then
+   * the keys its tools need ({@code SERPER_API_KEY}...), that the environment lacks (unset or
+   * blank): the {@code WorkflowEnvironment.required()} of workflow-core, the names of {@code
+   * Workflow.requiredEnvironment()} when nothing is set. While one is missing, every
    * run fails at once with {@link EngineError#MISSING_API_KEY}, naming it; readiness reports them.
    */
   public List<String> missingEnvironment() {
-    return missingIn().stream().map(RequiredVariable::name).toList();
+    return missingIn().stream().map(EnvironmentVariable::name).toList();
   }
 
-  private List<RequiredVariable> missingIn() {
+  private List<EnvironmentVariable> missingIn() {
     return requiredEnvironment.stream().filter(n -> n.in().variable(n.variable().name()).isEmpty()).map(Needed::variable).toList();
   }
 
-  private record Needed(RequiredVariable variable, Environment in) {}
+  private record Needed(EnvironmentVariable variable, Environment in) {}
 
   /**
    * Runs the workflow to its end on the calling thread. Never throws for a failure of the run: the
@@ -163,7 +164,7 @@ public final class WorkflowEngine {
 
   private RunResult execute(Run run, PreparedInputs inputs) {
     try {
-      List<RequiredVariable> missing = missingIn();
+      List<EnvironmentVariable> missing = missingIn();
       if (!missing.isEmpty()) {
         return new RunResult.Failed(missingKeys(missing), run.metadata());
       }
@@ -178,7 +179,7 @@ public final class WorkflowEngine {
     }
   }
 
-  private static RunError missingKeys(List<RequiredVariable> missing) {
+  private static RunError missingKeys(List<EnvironmentVariable> missing) {
     String message = MissingEnvironmentException.forVariables(missing).getMessage();
     return RunError.at(EngineError.MISSING_API_KEY, missing.get(0).nodeIds().get(0), message);
   }

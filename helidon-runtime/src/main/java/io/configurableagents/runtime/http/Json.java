@@ -10,7 +10,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 
 /** Writing JSON answers. */
-final class Json {
+public final class Json {
   private Json() {}
 
   static ObjectNode object() {
@@ -36,7 +36,7 @@ final class Json {
    * The API's error body, {@code {"status": "error", "error": {"type", "message"}}}: its status
    * tells it from a failed run's {@code {"status": "failed", "job_id", "error"}}.
    */
-  static ObjectNode error(String type, String message) {
+  public static ObjectNode error(String type, String message) {
     ObjectNode body = object();
     body.put("status", "error");
     ObjectNode error = body.putObject("error");

@@ -67,7 +67,8 @@ public final class RunHttpService implements HttpService {
       throw e;
     }
     RunAdmission.Ticket heldInputs = inputTicket;
-    submission.finished().whenComplete((job, failure) -> {
+    // given back before the outcome is readable: a caller who sees the job ended may run again at once
+    submission.ended().whenComplete((ignored, failure) -> {
       callerTicket.close();
       heldInputs.close();
     });

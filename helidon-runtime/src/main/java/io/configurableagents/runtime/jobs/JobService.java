@@ -41,8 +41,13 @@ public final class JobService implements AutoCloseable {
   private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
   private volatile boolean accepting = true;
 
-  /** A job just accepted. {@code accepted} completes when it is durable, {@code finished} when its outcome is. */
-  public record Submission(String jobId, CompletableFuture<Void> accepted, CompletableFuture<Job> finished) {}
+  /**
+   * A job just accepted. {@code accepted} completes when it is durable; {@code ended} the moment its
+   * outcome is decided, before anyone can read it (what the job held can be given back then);
+   * {@code finished} when its outcome is durable too.
+   */
+  public record Submission(
+      String jobId, CompletableFuture<Void> accepted, CompletableFuture<Void> ended, CompletableFuture<Job> finished) {}
 
   /** Thrown by {@link #submit} once shutdown has begun. */
   public static final class NotAcceptingException extends WorkflowException {
@@ -55,6 +60,7 @@ public final class JobService implements AutoCloseable {
 
   private static final class ActiveRun {
     final RunControl control = RunControl.create();
+    final CompletableFuture<Void> ended = new CompletableFuture<>();
     final CompletableFuture<Job> finished = new CompletableFuture<>();
     Job job;
     Future<?> future;
@@ -98,7 +104,7 @@ public final class JobService implements AutoCloseable {
       finish(run, new JobState.Failed(JobError.interruptedByShutdown()));
       throw new NotAcceptingException();
     }
-    return new Submission(job.id(), accepted, run.finished);
+    return new Submission(job.id(), accepted, run.ended, run.finished);
   }
 
   public Optional<Job> find(String id) {
@@ -231,6 +237,7 @@ public final class JobService implements AutoCloseable {
         return Optional.empty();
       }
       finished = run.job.finished(outcome, clock.instant());
+      run.ended.complete(null);
       run.job = finished;
     }
     store.save(finished).whenComplete((ignored, failure) -> {

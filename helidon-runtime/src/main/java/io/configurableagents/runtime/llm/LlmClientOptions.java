@@ -12,14 +12,18 @@ import java.util.Objects;
  *     The run deadline bounds every call as a whole.
  * @param maxAnswerBytes the longest answer read ({@code MAX_PROVIDER_ANSWER_BYTES}); a longer one
  *     fails the attempt, unread
+ * @param maxConnections the most connections to providers open at once ({@code
+ *     MAX_PROVIDER_CONNECTIONS}), idle ones included; an exchange beyond them waits for one
  */
-public record LlmClientOptions(Duration connectTimeout, Duration requestTimeout, long maxAnswerBytes) {
+public record LlmClientOptions(Duration connectTimeout, Duration requestTimeout, long maxAnswerBytes, int maxConnections) {
   /** 4 MiB: about a hundred times the longest answer a model writes within its output token limit. */
   public static final long DEFAULT_MAX_ANSWER_BYTES = 4L << 20;
+  /** When the process's descriptor limit is unknown or high. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 5_000;
   public static final LlmClientOptions DEFAULT = new LlmClientOptions(Duration.ofSeconds(10), Duration.ofSeconds(60));
 
   public LlmClientOptions(Duration connectTimeout, Duration requestTimeout) {
-    this(connectTimeout, requestTimeout, DEFAULT_MAX_ANSWER_BYTES);
+    this(connectTimeout, requestTimeout, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_MAX_CONNECTIONS);
   }
 
   public LlmClientOptions {
@@ -31,10 +35,18 @@ public record LlmClientOptions(Duration connectTimeout, Duration requestTimeout,
     if (maxAnswerBytes < 1 || maxAnswerBytes > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("maxAnswerBytes must be from 1 to " + (Integer.MAX_VALUE - 8));
     }
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections must be positive");
+    }
   }
 
   /** These options with another answer cap. */
   public LlmClientOptions withMaxAnswerBytes(long bytes) {
-    return new LlmClientOptions(connectTimeout, requestTimeout, bytes);
+    return new LlmClientOptions(connectTimeout, requestTimeout, bytes, maxConnections);
+  }
+
+  /** These options with another cap on connections. */
+  public LlmClientOptions withMaxConnections(int connections) {
+    return new LlmClientOptions(connectTimeout, requestTimeout, maxAnswerBytes, connections);
   }
 }

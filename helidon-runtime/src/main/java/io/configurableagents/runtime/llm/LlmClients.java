@@ -83,7 +83,7 @@ public final class LlmClients implements AutoCloseable {
 
   private synchronized ProviderConnections shared() {
     if (shared == null) {
-      shared = ProviderConnections.open(options.connectTimeout());
+      shared = ProviderConnections.open(options.connectTimeout(), options.maxConnections(), options.requestTimeout());
     }
     return shared;
   }

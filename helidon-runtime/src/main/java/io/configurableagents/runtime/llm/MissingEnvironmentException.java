@@ -1,6 +1,7 @@
 package io.configurableagents.runtime.llm;
 
 import io.configurableagents.core.WorkflowException;
+import io.configurableagents.core.model.EnvironmentVariable;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,9 +20,9 @@ public final class MissingEnvironmentException extends WorkflowException {
   }
 
   /** The exception naming each missing variable, the nodes that need it, and how to set it. */
-  public static MissingEnvironmentException forVariables(List<RequiredVariable> missing) {
-    List<String> names = missing.stream().map(RequiredVariable::name).toList();
-    String described = missing.stream().map(RequiredVariable::describe).collect(Collectors.joining(", "));
+  public static MissingEnvironmentException forVariables(List<EnvironmentVariable> missing) {
+    List<String> names = missing.stream().map(EnvironmentVariable::name).toList();
+    String described = missing.stream().map(EnvironmentVariable::describe).collect(Collectors.joining(", "));
     return new MissingEnvironmentException(names, message(described, names));
   }
 

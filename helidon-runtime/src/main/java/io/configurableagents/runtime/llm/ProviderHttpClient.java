@@ -57,6 +57,11 @@ final class ProviderHttpClient implements HttpClient {
     ClientConnection connection;
     try {
       connection = connections.obtain(uri);
+    } catch (ConnectionsBusyException e) {
+      throw new TimeoutException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExchangeInterruptedException(e);
     } catch (RuntimeException e) {
       throw failure(unwrap(e), false);
     }

@@ -1,6 +1,7 @@
 package io.configurableagents.runtime.llm;
 
 import io.configurableagents.core.model.Provider;
+import io.configurableagents.core.model.SearchService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class SecretRedactor {
   private static List<String> keyVariables() {
     List<String> names = new ArrayList<>(
         Arrays.stream(Provider.values()).map(Provider::apiKeyVariable).flatMap(Optional::stream).toList());
-    names.addAll(List.of("SERPER_API_KEY", "TAVILY_API_KEY"));
+    Arrays.stream(SearchService.values()).map(SearchService::keyVariable).forEach(names::add);
     return List.copyOf(names);
   }
 

@@ -3,6 +3,7 @@ package io.configurableagents.runtime.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configurableagents.core.model.SearchService;
 import io.configurableagents.runtime.llm.ToolDefinition;
 import java.io.IOException;
 import java.net.URI;
@@ -19,28 +20,14 @@ import java.util.Optional;
 final class SearchTool implements Tool {
   private static final int MAX_BYTES = 2_000_000;
 
-  /** Which search service. */
-  enum Provider {
-    SERPER("serper", "SERPER_API_KEY"),
-    TAVILY("tavily", "TAVILY_API_KEY");
-
-    final String id;
-    final String keyVariable;
-
-    Provider(String id, String keyVariable) {
-      this.id = id;
-      this.keyVariable = keyVariable;
-    }
-  }
-
   private final ToolDefinition definition;
-  private final Provider provider;
+  private final SearchService provider;
   private final int defaultResults;
   private final ToolSettings settings;
   private final ToolHttp http;
   private final Duration timeout;
 
-  SearchTool(String name, Provider provider, int defaultResults, ToolSettings settings, ToolHttp http, Duration timeout) {
+  SearchTool(String name, SearchService provider, int defaultResults, ToolSettings settings, ToolHttp http, Duration timeout) {
     this.provider = provider;
     this.defaultResults = defaultResults;
     this.settings = settings;
@@ -67,8 +54,8 @@ final class SearchTool implements Tool {
       throw ToolException.badInput("\"query\" is empty");
     }
     int count = Inputs.integer(input, "num_results", defaultResults, 1, 20);
-    String key = settings.variable(provider.keyVariable)
-        .orElseThrow(() -> ToolException.failed(provider.keyVariable + " is not set; set it in the environment of the runtime"));
+    String key = settings.variable(provider.keyVariable())
+        .orElseThrow(() -> ToolException.failed(provider.keyVariable() + " is not set; set it in the environment of the runtime"));
     return switch (provider) {
       case SERPER -> serper(query, count, key);
       case TAVILY -> tavily(query, count, key);
@@ -77,7 +64,7 @@ final class SearchTool implements Tool {
 
   private String serper(String query, int count, String key) throws ToolException {
     ObjectNode body = Inputs.JSON.createObjectNode().put("q", query).put("num", count);
-    JsonNode answer = post(settings.serperBase() + "/search", Map.of("X-API-KEY", key, "Content-Type", "application/json"), body);
+    JsonNode answer = post(settings.baseUrl(provider) + "/search", Map.of("X-API-KEY", key, "Content-Type", "application/json"), body);
     ArrayNode results = Inputs.JSON.createArrayNode();
     JsonNode box = answer.path("answerBox");
     if (box.isObject()) {
@@ -97,7 +84,7 @@ final class SearchTool implements Tool {
 
   private String tavily(String query, int count, String key) throws ToolException {
     ObjectNode body = Inputs.JSON.createObjectNode().put("query", query).put("max_results", count);
-    JsonNode answer = post(settings.tavilyBase() + "/search",
+    JsonNode answer = post(settings.baseUrl(provider) + "/search",
         Map.of("Authorization", "Bearer " + key, "Content-Type", "application/json"), body);
     ArrayNode results = Inputs.JSON.createArrayNode();
     for (JsonNode r : answer.path("results")) {
@@ -108,7 +95,7 @@ final class SearchTool implements Tool {
   }
 
   private String result(ArrayNode results) {
-    ObjectNode out = Inputs.JSON.createObjectNode().put("provider", provider.id);
+    ObjectNode out = Inputs.JSON.createObjectNode().put("provider", provider.id());
     out.set("results", results);
     return out.toString();
   }
@@ -118,17 +105,17 @@ final class SearchTool implements Tool {
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw ToolException.failed("the " + provider.id + " base URL is not a URL: " + url);
+      throw ToolException.failed("the " + provider.id() + " base URL is not a URL: " + url);
     }
     ToolHttp.Response response = http.send("POST", uri, headers, Optional.of(body.toString()), MAX_BYTES, timeout);
     if (response.status() / 100 != 2) {
-      throw ToolException.failed(provider.id + " answered HTTP " + response.status() + ": " + abbreviate(response.body())
-          + (response.status() == 401 || response.status() == 403 ? "; check " + provider.keyVariable : ""));
+      throw ToolException.failed(provider.id() + " answered HTTP " + response.status() + ": " + abbreviate(response.body())
+          + (response.status() == 401 || response.status() == 403 ? "; check " + provider.keyVariable() : ""));
     }
     try {
       return Inputs.JSON.readTree(response.body());
     } catch (IOException e) {
-      throw ToolException.failed(provider.id + " answered something that is not JSON");
+      throw ToolException.failed(provider.id() + " answered something that is not JSON");
     }
   }
 

@@ -2,6 +2,7 @@ package io.configurableagents.runtime.tools;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configurableagents.core.model.WorkflowEnvironment;
 import io.configurableagents.runtime.llm.ToolDefinition;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,7 +58,7 @@ final class SqlTool implements Tool {
       throw ToolException.refused("sql_query runs one read-only statement (SELECT, WITH ... SELECT, EXPLAIN, VALUES);"
           + " this one is not: " + abbreviate(query));
     }
-    String url = configuredUrl.or(() -> settings.variable("SQL_QUERY_URL"))
+    String url = configuredUrl.or(() -> settings.variable(WorkflowEnvironment.SQL_QUERY_URL))
         .orElseThrow(() -> ToolException.failed("no database: set SQL_QUERY_URL in the environment (a JDBC URL such as"
             + " jdbc:postgresql://host/db?user=reader or jdbc:sqlite:/app/data/files/app.db), or config: {url: ...} on the tool"));
     try (Connection connection = connect(url)) {
@@ -89,8 +90,9 @@ final class SqlTool implements Tool {
       return DriverManager.getConnection(url, properties);
     } catch (SQLException e) {
       if (url.startsWith("jdbc:sqlite:") && e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-        throw ToolException.failed("this runtime has no SQLite driver (org.xerial:sqlite-jdbc is left out of images to keep"
-            + " them small); use PostgreSQL, or add the driver (see docs/tools.md, sql_query)");
+        throw ToolException.failed("this runtime has no SQLite driver (org.xerial:sqlite-jdbc, an optional dependency that"
+            + " workflow:deploy puts into the images of workflows listing sql_query); put it on the runtime's class path,"
+            + " or use PostgreSQL (see docs/tools.md, sql_query)");
       }
       throw e;
     }

@@ -1,5 +1,7 @@
 package io.configurableagents.runtime.tools;
 
+import io.configurableagents.core.model.SearchService;
+import io.configurableagents.core.model.WorkflowEnvironment;
 import io.configurableagents.runtime.llm.Environment;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,9 +29,6 @@ public record ToolSettings(
     List<String> allowedEnvVars,
     Environment environment) {
 
-  public static final String SERPER_DEFAULT_BASE = "https://google.serper.dev";
-  public static final String TAVILY_DEFAULT_BASE = "https://api.tavily.com";
-
   public ToolSettings {
     allowedPaths = List.copyOf(allowedPaths);
     allowedHosts = List.copyOf(allowedHosts);
@@ -39,12 +38,12 @@ public record ToolSettings(
 
   /** The settings in {@code environment}; {@code dataDir} is the runtime's {@code DATA_DIR}. */
   public static ToolSettings from(Environment environment, Path dataDir) {
-    List<Path> paths = list(environment, "ALLOWED_PATHS").stream().map(Path::of).toList();
+    List<Path> paths = list(environment, WorkflowEnvironment.ALLOWED_PATHS).stream().map(Path::of).toList();
     return new ToolSettings(
         paths.isEmpty() ? List.of(dataDir.resolve("files")) : paths,
-        list(environment, "ALLOWED_HOSTS"),
-        list(environment, "ALLOWED_COMMANDS"),
-        list(environment, "ALLOWED_ENV_VARS"),
+        list(environment, WorkflowEnvironment.ALLOWED_HOSTS),
+        list(environment, WorkflowEnvironment.ALLOWED_COMMANDS),
+        list(environment, WorkflowEnvironment.ALLOWED_ENV_VARS),
         environment);
   }
 
@@ -52,14 +51,9 @@ public record ToolSettings(
     return environment.variable(name).map(String::strip);
   }
 
-  /** {@code SERPER_BASE_URL}, or Serper's own address. */
-  String serperBase() {
-    return variable("SERPER_BASE_URL").orElse(SERPER_DEFAULT_BASE);
-  }
-
-  /** {@code TAVILY_BASE_URL}, or Tavily's own address. */
-  String tavilyBase() {
-    return variable("TAVILY_BASE_URL").orElse(TAVILY_DEFAULT_BASE);
+  /** The service's {@code SERPER_BASE_URL} or {@code TAVILY_BASE_URL}, else its own address. */
+  String baseUrl(SearchService service) {
+    return variable(service.baseUrlVariable()).orElse(service.defaultBaseUrl());
   }
 
   private static List<String> list(Environment environment, String name) {

@@ -1,17 +1,15 @@
 package io.configurableagents.runtime.tools;
 
 import io.configurableagents.core.model.BuiltInTool;
-import io.configurableagents.core.model.NodeSpec;
+import io.configurableagents.core.model.EnvironmentVariable;
+import io.configurableagents.core.model.SearchService;
 import io.configurableagents.core.model.ToolSpec;
 import io.configurableagents.core.model.Workflow;
+import io.configurableagents.core.model.WorkflowEnvironment;
 import io.configurableagents.runtime.llm.Environment;
-import io.configurableagents.runtime.llm.RequiredVariable;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,8 +53,7 @@ public final class Tools {
   private Tool create(BuiltInTool tool, ToolSpec spec, Duration timeout) {
     int results = (int) (long) number(spec, "num_results").orElse(10L);
     return switch (tool) {
-      case SERPER_SEARCH -> new SearchTool(tool.id(), SearchTool.Provider.SERPER, results, settings, http, timeout);
-      case WEB_SEARCH -> new SearchTool(tool.id(), searchProvider(spec), results, settings, http, timeout);
+      case SERPER_SEARCH, WEB_SEARCH -> new SearchTool(tool.id(), searchService(spec), results, settings, http, timeout);
       case WEB_SCRAPE -> WebTool.scrape(http, timeout);
       case HTTP_CLIENT -> WebTool.client(http, timeout);
       case FILE_READ -> FileTool.read(paths);
@@ -77,40 +74,18 @@ public final class Tools {
 
   /**
    * The keys the workflow's tools need ({@code SERPER_API_KEY}, {@code TAVILY_API_KEY}), each with
-   * the nodes that list a tool needing it, in node order.
+   * the nodes that list a tool needing it, in node order: the required tool variables of {@link
+   * WorkflowEnvironment} in this process's environment.
    */
-  public List<RequiredVariable> required(Workflow workflow) {
-    Map<String, List<String>> nodes = new LinkedHashMap<>();
-    Map<String, String> users = new LinkedHashMap<>();
-    for (NodeSpec node : workflow.nodes()) {
-      for (ToolSpec spec : node.tools()) {
-        keyVariable(spec).ifPresent(variable -> {
-          users.putIfAbsent(variable, "the " + spec.name() + " tool");
-          List<String> ids = nodes.computeIfAbsent(variable, v -> new ArrayList<>());
-          if (!ids.contains(node.id())) {
-            ids.add(node.id());
-          }
-        });
-      }
-    }
-    List<RequiredVariable> required = new ArrayList<>();
-    nodes.forEach((variable, ids) -> required.add(new RequiredVariable(variable, users.get(variable), ids)));
-    return required;
-  }
-
-  private Optional<String> keyVariable(ToolSpec spec) {
-    return switch (spec.name()) {
-      case "serper_search" -> Optional.of(SearchTool.Provider.SERPER.keyVariable);
-      case "web_search" -> Optional.of(searchProvider(spec).keyVariable);
-      default -> Optional.empty();
-    };
+  public List<EnvironmentVariable> required(Workflow workflow) {
+    return WorkflowEnvironment.of(workflow, settings.environment()::variable).toolVariables().stream()
+        .filter(v -> v.need() == EnvironmentVariable.Need.REQUIRED)
+        .toList();
   }
 
   /** {@code config.provider}, else {@code WEB_SEARCH_PROVIDER}, else Serper. */
-  private SearchTool.Provider searchProvider(ToolSpec spec) {
-    Object configured = spec.config().get("provider");
-    String id = configured instanceof String s ? s : settings.variable("WEB_SEARCH_PROVIDER").orElse("serper");
-    return id.equalsIgnoreCase("tavily") ? SearchTool.Provider.TAVILY : SearchTool.Provider.SERPER;
+  private SearchService searchService(ToolSpec spec) {
+    return SearchService.of(spec, settings.environment()::variable);
   }
 
   private static Optional<Long> number(ToolSpec spec, String key) {

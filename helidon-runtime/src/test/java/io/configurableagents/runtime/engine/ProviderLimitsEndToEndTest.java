@@ -2,6 +2,7 @@ package io.configurableagents.runtime.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.configurableagents.core.model.EnvironmentVariable;
 import io.configurableagents.core.model.Provider;
 import io.configurableagents.core.model.Workflow;
 import io.configurableagents.runtime.llm.Environment;
@@ -13,7 +14,6 @@ import io.configurableagents.runtime.llm.LlmRequest;
 import io.configurableagents.runtime.llm.LlmResponse;
 import io.configurableagents.runtime.llm.LlmTarget;
 import io.configurableagents.runtime.llm.ProviderEnvironment;
-import io.configurableagents.runtime.llm.RequiredVariable;
 import io.configurableagents.runtime.llm.fake.FakeReply;
 import java.time.Duration;
 import java.util.List;
@@ -176,7 +176,7 @@ class ProviderLimitsEndToEndTest extends RealClientFixture {
     try (LlmClients noKeys = LlmClients.create(none, LlmClientOptions.DEFAULT)) {
       WorkflowEngine engine = WorkflowEngine.create(workflow, Harness.OPTIONS, noKeys);
 
-      List<String> fromProviders = ProviderEnvironment.of(workflow).missingIn(none).stream().map(RequiredVariable::name).toList();
+      List<String> fromProviders = ProviderEnvironment.of(workflow).missingIn(none).stream().map(EnvironmentVariable::name).toList();
 
       assertThat(engine.missingEnvironment()).isEqualTo(fromProviders).containsExactlyElementsOf(workflow.requiredEnvironment());
       assertThat(engine.missingEnvironment()).containsExactly("OPENAI_API_KEY");

@@ -199,6 +199,19 @@ class ToolLoopTest {
     assertThat(run.nodesStarted()).isEmpty();
   }
 
+  @Test
+  void webSearchWithTavilyInTheEnvironmentNeedsTheTavilyKeyNotSerpers() {
+    Map<String, String> env = new HashMap<>(Harness.KEYS);
+    env.remove("SERPER_API_KEY");
+    env.remove("TAVILY_API_KEY");
+    env.put("WEB_SEARCH_PROVIDER", "tavily");
+    WorkflowEngine engine = Harness.engine(WORKFLOW.replace("TOOLS", "web_search"), new Turns(), Harness.OPTIONS.withEnvironment(env));
+
+    assertThat(engine.missingEnvironment()).containsExactly("TAVILY_API_KEY");
+    assertThat(Harness.run(engine, Map.of("topic", "otters")).error().message())
+        .startsWith("Environment variable TAVILY_API_KEY (the web_search tool of node 'research') is not set.");
+  }
+
   /** The last tool result the model was sent. */
   private static String lastResult(LlmRequest request) {
     var rounds = request.rounds();

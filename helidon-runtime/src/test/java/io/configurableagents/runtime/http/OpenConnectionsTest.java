@@ -21,10 +21,15 @@ class OpenConnectionsTest {
     assertThat(OpenConnections.isConnectionTo(listening, 8000)).isFalse();
     assertThat(OpenConnections.isConnectionTo(client, 8000)).isFalse();
     assertThat(OpenConnections.isConnectionTo(established, 8001)).isFalse();
+
+    assertThat(OpenConnections.isListenerOn(listening, 8000)).isTrue();
+    assertThat(OpenConnections.isListenerOn(established, 8000)).isFalse();
+    assertThat(OpenConnections.isListenerOn(listening, 8001)).isFalse();
   }
 
   @Test
   void nothingIsCountedBeforeTheServerListens() {
     assertThat(new OpenConnections().count()).isEmpty();
+    assertThat(new OpenConnections().listening()).isEmpty();
   }
 }

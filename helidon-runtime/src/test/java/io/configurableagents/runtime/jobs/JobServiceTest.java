@@ -84,8 +84,9 @@ class JobServiceTest {
     start(OptionalInt.of(1));
     runner.holding();
     JobService.Submission first = jobs.submit(STATE);
-    JobService.Submission second = jobs.submit(STATE);
+    // the second only once the first holds the one slot (submitted together, either may take it)
     awaitRuns(1);
+    JobService.Submission second = jobs.submit(STATE);
     assertThat(jobs.find(second.jobId()).orElseThrow().state()).isEqualTo(JobState.PENDING);
 
     assertThat(jobs.cancel(second.jobId()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.configurableagents.core.expr.Template;
+import io.configurableagents.core.model.EnvironmentVariable;
 import io.configurableagents.core.model.LlmSpec;
 import io.configurableagents.core.model.NodeSpec;
 import io.configurableagents.core.model.OutputSpec;
@@ -34,16 +35,18 @@ class ProviderEnvironmentTest {
 
     assertThat(environment.required())
         .containsExactly(
-            new RequiredVariable("ANTHROPIC_API_KEY", Provider.ANTHROPIC, List.of("draft")),
-            new RequiredVariable("OPENAI_API_KEY", Provider.OPENAI, List.of("polish", "review")));
-    assertThat(environment.required()).extracting(RequiredVariable::name).containsExactlyElementsOf(workflow.requiredEnvironment());
+            new EnvironmentVariable("ANTHROPIC_API_KEY", EnvironmentVariable.Need.REQUIRED, "the anthropic provider",
+                List.of("draft"), "the API key of the anthropic provider"),
+            new EnvironmentVariable("OPENAI_API_KEY", EnvironmentVariable.Need.REQUIRED, "the openai provider",
+                List.of("polish", "review"), "the API key of the openai provider"));
+    assertThat(environment.required()).extracting(EnvironmentVariable::name).containsExactlyElementsOf(workflow.requiredEnvironment());
   }
 
   @Test
   void missingVariablesAreTheUnsetAndBlankOnes() {
     Environment env = Environment.of(Map.of("ANTHROPIC_API_KEY", "sk-ant", "OPENAI_API_KEY", " "));
 
-    assertThat(ProviderEnvironment.of(workflow).missingIn(env)).extracting(RequiredVariable::name).containsExactly("OPENAI_API_KEY");
+    assertThat(ProviderEnvironment.of(workflow).missingIn(env)).extracting(EnvironmentVariable::name).containsExactly("OPENAI_API_KEY");
     assertThat(ProviderEnvironment.of(workflow).missingIn(Environment.of(Map.of("ANTHROPIC_API_KEY", "a", "OPENAI_API_KEY", "b"))))
         .isEmpty();
   }
@@ -65,7 +68,7 @@ class ProviderEnvironmentTest {
   void aWorkflowWithoutLlmSettingsNeedsTheGoogleKey() {
     Workflow defaults = workflow(LlmSpec.EMPTY, node("only", Optional.empty(), false));
 
-    assertThat(ProviderEnvironment.of(defaults).required()).extracting(RequiredVariable::name).containsExactly("GOOGLE_API_KEY");
+    assertThat(ProviderEnvironment.of(defaults).required()).extracting(EnvironmentVariable::name).containsExactly("GOOGLE_API_KEY");
   }
 
   static Workflow workflow(LlmSpec global, NodeSpec... nodes) {

@@ -57,12 +57,14 @@ public record Workflow(
     return Collections.unmodifiableSet(providers);
   }
 
-  /** The environment variables this workflow's providers need (API keys), in node order. */
+  /**
+   * The environment variables without which every run fails at once, under the defaults: the
+   * providers' API keys, then the search tools' keys ({@link WorkflowEnvironment#required()};
+   * {@link WorkflowEnvironment} has every variable the workflow reads).
+   */
   public Set<String> requiredEnvironment() {
     Set<String> variables = new LinkedHashSet<>();
-    for (Provider p : providers()) {
-      p.apiKeyVariable().ifPresent(variables::add);
-    }
+    WorkflowEnvironment.of(this).required().forEach(v -> variables.add(v.name()));
     return Collections.unmodifiableSet(variables);
   }
 

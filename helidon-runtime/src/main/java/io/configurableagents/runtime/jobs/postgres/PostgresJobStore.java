@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>Writes are group-committed: one writer thread writes every record saved since its last
- *       write in one statement and one transaction, then completes their saves. While the
+ *       write in one statement (its own transaction), then completes their saves. While the
  *       database cannot be reached it keeps them and tries again, so nothing saved is lost while
  *       the process lives; meanwhile {@link #unavailable()} says why, and runs are refused.
  *   <li>A cancel made on another replica is announced with {@code NOTIFY} and reaches the replica
@@ -271,7 +271,8 @@ public final class PostgresJobStore implements JobStore {
   private Map<String, Job> writeUntilTaken(List<JobTable.Row> rows) {
     while (true) {
       try {
-        Set<String> written = database.inTransaction(c -> JobTable.upsert(c, lease.replica(), rows));
+        // one statement, atomic on its own: no transaction around it, one round trip
+        Set<String> written = database.onConnection(c -> JobTable.upsert(c, lease.replica(), rows));
         Map<String, Job> finishedElsewhere = Map.of();
         if (written.size() < rows.size()) {
           Set<String> refused = new HashSet<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.configurableagents.runtime.http.Json;
 import io.configurableagents.runtime.trace.RunStatus;
 import io.configurableagents.runtime.trace.Trace;
 import io.configurableagents.runtime.trace.TraceJson;
@@ -106,12 +107,9 @@ public final class TracesHttpService implements HttpService {
     res.send(asset.get().bytes());
   }
 
+  /** The API's error body (the same shape on both ports). */
   private static ObjectNode error(String type, String message) {
-    ObjectNode body = MAPPER.createObjectNode();
-    ObjectNode error = body.putObject("error");
-    error.put("type", type);
-    error.put("message", message);
-    return body;
+    return Json.error(type, message);
   }
 
   private static void send(ServerResponse res, Status status, JsonNode body) {

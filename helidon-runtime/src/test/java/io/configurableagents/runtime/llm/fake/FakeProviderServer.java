@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,6 +40,8 @@ public final class FakeProviderServer implements AutoCloseable {
   private final AtomicReference<FakeReply> defaultReply = new AtomicReference<>(FakeReply.conforming());
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong received = new AtomicLong();
+  private final AtomicInteger answering = new AtomicInteger();
+  private final AtomicInteger mostAnsweringAtOnce = new AtomicInteger();
   /** 64-bit hashes of the prompts received: how many differ, without keeping them. */
   private final Set<Long> promptHashes = ConcurrentHashMap.newKeySet();
   private volatile boolean recording = true;
@@ -101,6 +104,11 @@ public final class FakeProviderServer implements AutoCloseable {
     synchronized (requests) {
       return List.copyOf(requests);
     }
+  }
+
+  /** The most requests this server was answering at one moment (each on its own connection). */
+  public int mostRequestsAtOnce() {
+    return mostAnsweringAtOnce.get();
   }
 
   /** Requests received since the start or the last {@link #reset}, recorded or not. */
@@ -177,12 +185,15 @@ public final class FakeProviderServer implements AutoCloseable {
       requests.add(request);
     }
     FakeReply reply = script.pollFirst();
+    mostAnsweringAtOnce.accumulateAndGet(answering.incrementAndGet(), Math::max);
     try {
       replies.apply(res, request, reply == null ? defaultReply.get() : reply);
     } catch (CloseConnectionException e) {
       throw e; // a scripted hang-up
     } catch (RuntimeException e) {
       // the client went away (a stall past its timeout, a cancellation): nothing to answer
+    } finally {
+      answering.decrementAndGet();
     }
   }
 
