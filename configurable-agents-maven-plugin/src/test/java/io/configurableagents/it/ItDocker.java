@@ -91,9 +91,10 @@ public final class ItDocker {
     }
   }
 
-  /** Removes containers (with -f), then volumes, then images, ignoring those that are not there. */
+  /** Removes containers (with -f -v), then volumes, then images, ignoring those that are not there. */
   public static void removeQuietly(List<String> containers, List<String> volumes, List<String> images) {
-    containers.forEach(c -> run("rm", "-f", c));
+    // -v: with their anonymous volumes (a container made without -v for /app/data gets one); named ones stay
+    containers.forEach(c -> run("rm", "-f", "-v", c));
     volumes.forEach(v -> run("volume", "rm", "-f", v));
     images.forEach(i -> run("image", "rm", "-f", i));
   }
