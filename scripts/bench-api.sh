@@ -30,8 +30,8 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
+  # package compiles the test classes too (the fake provider lives there); -am builds workflow-core from this tree
   ./mvnw -B -q -pl helidon-runtime -am package -DskipTests
-  ./mvnw -B -q -pl helidon-runtime test-compile
 fi
 JAR=$(ls helidon-runtime/target/helidon-runtime-*.jar | grep -v -- '-tests.jar' | head -1)
 TEST_CP="helidon-runtime/target/test-classes:$JAR:$(ls helidon-runtime/target/libs/*.jar | tr '\n' ':')"
