@@ -101,7 +101,7 @@ class ConnectionFloodIT {
       Optional<HttpResponse<String>> health = awaitAnswer(server, "/health", Duration.ofSeconds(10));
       long completed = 0;
       for (String id : accepted) {
-        completed += awaitFinished(server, id).equals("completed") ? 1 : 0;
+        completed += server.awaitFinished(id, Duration.ofMinutes(2)).get("status").asText().equals("completed") ? 1 : 0;
       }
 
       System.out.printf("runs in flight past the descriptors: %d async runs under ulimit -n %d, %d completed, "
@@ -199,19 +199,6 @@ class ConnectionFloodIT {
       // refused or timed out: the listener is gone
     }
     return sockets;
-  }
-
-  private static String awaitFinished(ServerProcess server, String id) throws Exception {
-    for (int i = 0; i < 1_200; i++) {
-      HttpResponse<String> answer = server.get("/status/" + id);
-      assertThat(answer.statusCode()).as("GET /status/%s: %.300s", id, answer.body()).isEqualTo(200);
-      String status = json(answer).get("status").asText();
-      if (!status.equals("pending") && !status.equals("running")) {
-        return status;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("job " + id + " did not finish within two minutes");
   }
 
   private static void closeAll(List<Socket> sockets) throws IOException {

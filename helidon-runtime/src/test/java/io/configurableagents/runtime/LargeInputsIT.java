@@ -132,24 +132,11 @@ class LargeInputsIT {
       assertThat(refused).as("runs refused past the budget").isPositive();
       assertThat(accepted).as("runs accepted within the budget").isNotEmpty();
       for (String id : accepted) {
-        assertThat(awaitFinished(server, id)).as("job %s", id).isEqualTo("completed");
+        assertThat(server.awaitFinished(id, Duration.ofMinutes(1)).get("status").asText()).as("job %s", id).isEqualTo("completed");
       }
       assertThat(server.get("/health").statusCode()).isEqualTo(200);
       assertThat(server.post("/run", JSON, "{\"message\": \"after the flood\"}").statusCode()).isEqualTo(200);
     }
-  }
-
-  private static String awaitFinished(ServerProcess server, String id) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      HttpResponse<String> answer = server.get("/status/" + id);
-      assertThat(answer.statusCode()).as("GET /status/%s: %.300s", id, answer.body()).isEqualTo(200);
-      String status = json(answer).get("status").asText();
-      if (!status.equals("pending") && !status.equals("running")) {
-        return status;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("job " + id + " did not finish within a minute");
   }
 
   /**

@@ -61,7 +61,7 @@ class ProviderAbuseIT {
       }
       List<JsonNode> finished = new ArrayList<>();
       for (String job : jobs) {
-        finished.add(awaitFinished(server, job));
+        finished.add(server.awaitFinished(job, Duration.ofSeconds(120)));
       }
 
       long closeWait = socketsInCloseWaitTo(fake.port());
@@ -138,18 +138,6 @@ class ProviderAbuseIT {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonNode awaitFinished(ServerProcess server, String id) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode body = json(server.get("/status/" + id));
-      if (!body.get("status").asText().matches("pending|running")) {
-        return body;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("job " + id + " did not finish within 120 s");
   }
 
   /** Sockets in CLOSE_WAIT (state 08) whose remote end is {@code port}, from the kernel's tables. */

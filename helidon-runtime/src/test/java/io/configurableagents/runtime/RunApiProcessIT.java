@@ -91,7 +91,7 @@ class RunApiProcessIT {
     assertThat(response.statusCode()).isEqualTo(202);
     String id = json(response).get("job_id").asText();
     assertThat(response.headers().firstValue("Location")).contains("/status/" + id);
-    JsonNode finished = awaitFinished(id, Duration.ofSeconds(30));
+    JsonNode finished = server.awaitFinished(id, Duration.ofSeconds(30));
     assertThat(finished.get("status").asText()).isEqualTo("completed");
     assertThat(finished.at("/outputs/result").asText()).isEqualTo("slow one");
     Thread.sleep(3_000);
@@ -119,18 +119,6 @@ class RunApiProcessIT {
       assertThat(System.nanoTime()).as("the provider got " + count + " request(s) within 30 s").isLessThan(deadline);
       Thread.sleep(20);
     }
-  }
-
-  private JsonNode awaitFinished(String id, Duration within) throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode body = json(server.get("/status/" + id));
-      if (!body.get("status").asText().matches("pending|running")) {
-        return body;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("job " + id + " did not finish within " + within);
   }
 
   static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -1,5 +1,7 @@
 package io.configurableagents.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.configurableagents.runtime.jobs.JobJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -174,6 +176,26 @@ final class ServerProcess implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The job's status body once it is no longer pending or running, asking {@code GET /status}
+   * every 100 ms; every answer must be 200 (an error body fails the test with it).
+   */
+  JsonNode awaitFinished(String jobId, Duration within) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> answer = get("/status/" + jobId);
+      if (answer.statusCode() != 200) {
+        throw new AssertionError("GET /status/" + jobId + " answered " + answer.statusCode() + ": " + answer.body());
+      }
+      JsonNode body = JobJson.MAPPER.readTree(answer.body());
+      if (!body.get("status").asText().matches("pending|running")) {
+        return body;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("job " + jobId + " did not finish within " + within);
   }
 
   /** Sends any request (headers of one's own); its URI is relative to the API port. */
