@@ -15,7 +15,7 @@ import java.util.Optional;
  * workflow needs, so that every goal and the console build the same image.
  */
 public enum OptionalRuntimeLibrary {
-  /** The SQLite driver: 12 MB of native libraries for every platform, for sql_query's {@code jdbc:sqlite:} URLs. */
+  /** The SQLite driver for sql_query's {@code jdbc:sqlite:} URLs: a 12 MB jar with native libraries for 25 platforms. */
   SQLITE_JDBC("org.xerial", "sqlite-jdbc", "the SQLite driver", BuiltInTool.SQL_QUERY);
 
   private final String groupId;
