@@ -7,6 +7,7 @@ import io.configurableagents.deploy.DeployException;
 import io.configurableagents.deploy.DeployLog;
 import io.configurableagents.deploy.HelpfulSuggestions;
 import io.configurableagents.deploy.RuntimeJars;
+import io.configurableagents.deploy.UserCache;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class ConsoleMojo extends AbstractMojo {
   @Parameter(property = PropertyNames.OUTPUT_DIRECTORY)
   private File outputDirectory;
 
-  /** Jib's layer caches and the jlink base; default: target/workflow-cache (without a pom: in ~/.cache). */
+  /** The user-wide cache, as for deploy: base-image layers, the jlink base, the platform copies of jars. */
   @Parameter(property = PropertyNames.CACHE_DIRECTORY)
   private File cacheDirectory;
 
@@ -113,17 +114,17 @@ public final class ConsoleMojo extends AbstractMojo {
     boolean inProject = project.getFile() != null;
     Path basedir = (inProject ? project.getBasedir().toPath() : Path.of(session.getExecutionRootDirectory()))
         .toAbsolutePath();
-    Path cacheHome = Path.of(System.getProperty("user.home"), ".cache", "configurable-agents");
-    Path target = inProject ? Path.of(project.getBuild().getDirectory()) : cacheHome;
+    // without a pom, what a project keeps in target/ goes into the user-wide cache
+    Path target = inProject ? Path.of(project.getBuild().getDirectory()) : UserCache.directory();
     ConsoleSettings.Builder settings = ConsoleSettings.builder(basedir)
         .bind(consoleBind)
         .port(consolePort)
         .runtimeJars(runtime)
         .created(AbstractDeployMojo.created(project))
         .outputDirectory(Optional.ofNullable(outputDirectory).map(File::toPath)
-            .orElse(inProject ? target.resolve("workflow-console") : cacheHome.resolve("workflow-console")).toAbsolutePath())
-        .cacheDirectory(Optional.ofNullable(cacheDirectory).map(File::toPath)
-            .orElse(inProject ? target.resolve("workflow-cache") : cacheHome.resolve("workflow-cache")).toAbsolutePath())
+            .orElse(target.resolve("workflow-console")).toAbsolutePath())
+        .cacheDirectory(Optional.ofNullable(cacheDirectory).map(File::toPath).orElseGet(UserCache::directory).toAbsolutePath())
+        .projectCacheDirectory(target.resolve("workflow-cache").toAbsolutePath())
         .dockerExecutable(dockerExecutable)
         .parentPid(ProcessHandle.current().pid());
     // the default names ${project.basedir}, which the stand-in project lacks: then the file of that name here

@@ -41,7 +41,8 @@ record DeployForm(Optional<String> name, int port, boolean traces, int tracesPor
         .tracesPort(traces ? tracesPort : 0)
         .syncTimeout(Duration.ofSeconds(syncTimeoutSeconds))
         .replace(replace)
-        .cacheDirectory(settings.cacheDirectory());
+        .cacheDirectory(settings.cacheDirectory())
+        .projectCacheDirectory(settings.projectCacheDirectory());
     name.ifPresent(request::containerName);
     DeployRequest draft = request.outputDirectory(settings.outputDirectory()).build().validate(suggestions);
     // each container's deployment files in a directory of their own: one console deploys many workflows

@@ -36,6 +36,7 @@ public final class ConsoleSettings {
   private final Instant created;
   private final Path outputDirectory;
   private final Path cacheDirectory;
+  private final Path projectCacheDirectory;
   private final String dockerExecutable;
   private final Optional<Path> jlinkJdk;
   private final long parentPid;
@@ -51,6 +52,7 @@ public final class ConsoleSettings {
     this.created = b.created;
     this.outputDirectory = Objects.requireNonNull(b.outputDirectory, "outputDirectory");
     this.cacheDirectory = Objects.requireNonNull(b.cacheDirectory, "cacheDirectory");
+    this.projectCacheDirectory = b.projectCacheDirectory != null ? b.projectCacheDirectory : cacheDirectory;
     this.dockerExecutable = b.dockerExecutable;
     this.jlinkJdk = b.jlinkJdk;
     this.parentPid = b.parentPid;
@@ -106,9 +108,14 @@ public final class ConsoleSettings {
     return outputDirectory;
   }
 
-  /** Jib's caches and the jlink base. */
+  /** The user-wide cache the goals use too: base-image layers, the jlink base, the platform copies of jars. */
   public Path cacheDirectory() {
     return cacheDirectory;
+  }
+
+  /** Jib's application layers (they change with every build). */
+  public Path projectCacheDirectory() {
+    return projectCacheDirectory;
   }
 
   public String dockerExecutable() {
@@ -140,6 +147,7 @@ public final class ConsoleSettings {
     p.setProperty("created", created.toString());
     p.setProperty("outputDirectory", outputDirectory.toString());
     p.setProperty("cacheDirectory", cacheDirectory.toString());
+    p.setProperty("projectCacheDirectory", projectCacheDirectory.toString());
     p.setProperty("dockerExecutable", dockerExecutable);
     jlinkJdk.ifPresent(j -> p.setProperty("jlinkJdk", j.toString()));
     p.setProperty("parentPid", String.valueOf(parentPid));
@@ -164,6 +172,7 @@ public final class ConsoleSettings {
         .created(Instant.parse(required(p, "created")))
         .outputDirectory(Path.of(required(p, "outputDirectory")))
         .cacheDirectory(Path.of(required(p, "cacheDirectory")))
+        .projectCacheDirectory(Path.of(required(p, "projectCacheDirectory")))
         .dockerExecutable(required(p, "dockerExecutable"))
         .parentPid(Long.parseLong(required(p, "parentPid")));
     Optional.ofNullable(p.getProperty("workflowFile")).map(Path::of).ifPresent(b::workflowFile);
@@ -201,6 +210,7 @@ public final class ConsoleSettings {
     private Instant created = Instant.EPOCH;
     private Path outputDirectory;
     private Path cacheDirectory;
+    private Path projectCacheDirectory;
     private String dockerExecutable = "docker";
     private Optional<Path> jlinkJdk = Optional.empty();
     private long parentPid;
@@ -257,6 +267,12 @@ public final class ConsoleSettings {
     /** Required. */
     public Builder cacheDirectory(Path cacheDirectory) {
       this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+      return this;
+    }
+
+    /** Default: {@link #cacheDirectory}. */
+    public Builder projectCacheDirectory(Path projectCacheDirectory) {
+      this.projectCacheDirectory = Objects.requireNonNull(projectCacheDirectory, "projectCacheDirectory");
       return this;
     }
 

@@ -26,6 +26,7 @@ class ConsoleSettingsTest {
         .created(Instant.parse("2026-01-01T00:00:00Z"))
         .outputDirectory(dir.resolve("out"))
         .cacheDirectory(dir.resolve("cache"))
+        .projectCacheDirectory(dir.resolve("my project/target/workflow-cache"))
         .dockerExecutable("/usr/local/bin/docker")
         .jlinkJdk(dir.resolve("jdk"))
         .parentPid(4_194_304_123L)
@@ -44,6 +45,7 @@ class ConsoleSettingsTest {
     assertThat(read.created()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(read.outputDirectory()).isEqualTo(dir.resolve("out"));
     assertThat(read.cacheDirectory()).isEqualTo(dir.resolve("cache"));
+    assertThat(read.projectCacheDirectory()).isEqualTo(dir.resolve("my project/target/workflow-cache"));
     assertThat(read.dockerExecutable()).isEqualTo("/usr/local/bin/docker");
     assertThat(read.jlinkJdk()).contains(dir.resolve("jdk"));
     assertThat(read.parentPid()).isEqualTo(4_194_304_123L);
